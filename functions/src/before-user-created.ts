@@ -1,0 +1,13 @@
+// beforeUserCreated: Planbordet is invite-only. An account is created only for an address that is
+// a member of some region or staff, also when someone calls Firebase Auth directly.
+import { beforeUserCreated as onBeforeUserCreated, HttpsError } from 'firebase-functions/v2/identity';
+import { db } from './admin';
+import { findPerson } from './directory';
+import { REGION } from './params';
+
+export const beforeUserCreated = onBeforeUserCreated({ region: REGION }, async (event) => {
+	const email = event.data?.email?.trim().toLowerCase();
+	if (!email || !(await findPerson(db(), email))) {
+		throw new HttpsError('permission-denied', 'not-invited');
+	}
+});

@@ -1,0 +1,13 @@
+// Deployment parameters: SMTP for the one mail path and the app's public URL. Locally they come
+// from functions/.env.demo-planbordet and .secret.local; in production from `firebase deploy` prompts.
+import { defineSecret, defineString } from 'firebase-functions/params';
+
+export const SMTP_HOST = defineString('SMTP_HOST');
+export const SMTP_PORT = defineString('SMTP_PORT', { default: '587' });
+export const SMTP_SECURE = defineString('SMTP_SECURE', { default: 'false' });
+export const SMTP_USER = defineString('SMTP_USER', { default: '' });
+export const SMTP_PASSWORD = defineSecret('SMTP_PASSWORD');
+export const MAIL_FROM = defineString('MAIL_FROM', { default: 'Planbordet <planbordet@planbordet.example>' });
+export const APP_URL = defineString('APP_URL');
+
+export const REGION = 'europe-north1';

@@ -1,0 +1,34 @@
+// sendMail: delivers each outbox document once. A transaction claims it (pending → sending) so a
+// retried delivery of the same event does not mail twice; failures are recorded and retried.
+import { onDocumentCreated } from 'firebase-functions/v2/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
+import { db } from './admin';
+import { smtpMailer } from './mailer';
+import { REGION, SMTP_PASSWORD } from './params';
+import { mail } from '../../src/lib/domain/schemas';
+
+export const sendMail = onDocumentCreated(
+	{ document: 'mail/{mailId}', region: REGION, secrets: [SMTP_PASSWORD], retry: true },
+	async (event) => {
+		const ref = db().collection('mail').doc(event.params.mailId);
+		const claimed = await db().runTransaction(async (tx) => {
+			const snap = await tx.get(ref);
+			const parsed = mail.safeParse(snap.data());
+			if (!parsed.success) {
+				tx.update(ref, { state: 'failed', error: `invalid-mail: ${parsed.error.message}` });
+				return null;
+			}
+			if (parsed.data.state !== 'pending') return null;
+			tx.update(ref, { state: 'sending', attempts: FieldValue.increment(1) });
+			return parsed.data;
+		});
+		if (!claimed) return;
+		try {
+			const { messageId } = await smtpMailer().send(claimed);
+			await ref.update({ state: 'sent', sentAt: FieldValue.serverTimestamp(), messageId, error: null });
+		} catch (err) {
+			await ref.update({ state: 'pending', error: String(err) });
+			throw err;
+		}
+	}
+);
