@@ -1,0 +1,113 @@
+// The demo data as documents: reads seed/*.json, parses every document with the one schema, and
+// returns paths and data (pure; scripts/seed.ts writes them with the Admin SDK).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../src/lib/domain/deadline';
+import { POSITION_STEP } from '../src/lib/domain/ordering';
+import { member, organization, plan, region, rowFields, staff, template, type Row } from '../src/lib/domain/schemas';
+
+const seedDir = join(import.meta.dirname, '..', 'seed');
+const readJson = (file: string): unknown => JSON.parse(readFileSync(join(seedDir, file), 'utf8'));
+
+const demoFile = z.object({
+	organizations: z.record(z.string(), organization),
+	regions: z.record(z.string(), region),
+	users: z.array(
+		z.object({
+			uid: z.string(),
+			email: z.string(),
+			name: z.string(),
+			orgId: z.string(),
+			member: z.object({ regionId: z.string(), role: z.enum(['coordinator', 'editor']) }).optional(),
+			staff: z.object({ role: z.enum(['reader', 'admin']) }).optional()
+		})
+	),
+	plans: z.array(z.object({ regionId: z.string(), year: z.number().int(), templateId: z.string(), rowsFile: z.string().nullable() }))
+});
+
+const rowsFile = z.object({
+	regionId: z.string(),
+	year: z.number().int(),
+	templateId: z.string(),
+	rows: z.array(z.object({ id: z.string(), area: z.number().int(), fields: rowFields }))
+});
+
+export interface SeedDoc {
+	path: string;
+	data: Record<string, unknown>;
+}
+
+export interface SeedUser {
+	uid: string;
+	email: string;
+	displayName: string;
+}
+
+export interface Seed {
+	users: SeedUser[];
+	/** Reference data, written every time (idempotent overwrite). */
+	reference: SeedDoc[];
+	/** One entry per plan: the year document and its rows, written only when the plan is absent. */
+	plans: Array<{ year: SeedDoc; rows: SeedDoc[] }>;
+	demoUsers: Array<{ email: string; description: string }>;
+}
+
+export const TEMPLATE_IDS = ['rsp-2023', 'rsp-2024'];
+
+export function buildSeed(now: Date): Seed {
+	const demo = demoFile.parse(readJson('demo.json'));
+	const reference: SeedDoc[] = [];
+	for (const id of TEMPLATE_IDS) reference.push({ path: `templates/${id}`, data: template.parse(readJson(`templates/${id}.json`)) });
+	for (const [id, org] of Object.entries(demo.organizations)) reference.push({ path: `organizations/${id}`, data: org });
+	for (const [id, r] of Object.entries(demo.regions)) reference.push({ path: `regions/${id}`, data: r });
+
+	const users: SeedUser[] = [];
+	const demoUsers: Seed['demoUsers'] = [];
+	for (const u of demo.users) {
+		users.push({ uid: u.uid, email: u.email, displayName: u.name });
+		const orgName = demo.organizations[u.orgId]?.name ?? u.orgId;
+		if (u.member) {
+			reference.push({
+				path: `regions/${u.member.regionId}/members/${u.uid}`,
+				data: member.parse({ email: u.email, name: u.name, orgId: u.orgId, role: u.member.role })
+			});
+			demoUsers.push({ email: u.email, description: `${u.member.role === 'coordinator' ? 'samordnare' : 'redaktör'}, ${orgName} (${u.member.regionId})` });
+		}
+		if (u.staff) {
+			reference.push({ path: `staff/${u.uid}`, data: staff.parse({ email: u.email, name: u.name, orgId: u.orgId, role: u.staff.role }) });
+			demoUsers.push({ email: u.email, description: `Tillväxtverket, ${u.staff.role === 'reader' ? 'läsare' : 'administratör'}` });
+		}
+	}
+
+	const coordinatorOf = (regionId: string) => demo.users.find((u) => u.member?.regionId === regionId && u.member.role === 'coordinator')?.uid ?? 'seed';
+	const plans: Seed['plans'] = [];
+	for (const p of demo.plans) {
+		const base = `regions/${p.regionId}/years/${p.year}`;
+		const year = {
+			path: base,
+			data: plan.parse({ templateId: p.templateId, status: 'draft', deadline: defaultDeadline(p.year), reminderOffsets: DEFAULT_REMINDER_OFFSETS })
+		};
+		const rows: SeedDoc[] = [];
+		if (p.rowsFile) {
+			const file = rowsFile.parse(readJson(p.rowsFile));
+			const perArea = new Map<number, number>();
+			for (const r of file.rows) {
+				const index = (perArea.get(r.area) ?? 0) + 1;
+				perArea.set(r.area, index);
+				const data: Row = {
+					area: r.area,
+					position: index * POSITION_STEP,
+					fields: r.fields,
+					revs: {},
+					createdBy: coordinatorOf(p.regionId),
+					updatedBy: coordinatorOf(p.regionId),
+					updatedAt: now
+				};
+				rows.push({ path: `${base}/rows/${r.id}`, data: { ...data } });
+			}
+		}
+		plans.push({ year, rows });
+	}
+	return { users, reference, plans, demoUsers };
+}

@@ -1,0 +1,240 @@
+// The shared world of the firestore.rules specs: one test environment per spec file (project
+// demo-rules, so it never meets the data of the other emulator tests), the people below, and a
+// fixture seeded with the rules disabled before every test. Every test gets fresh contexts
+// (`as(...)`), which are terminated after it.
+//
+// Who is who:
+//   coord     coordinator of Jämtland Härjedalen (JH)      editor, editor2   editors of JH
+//   coordVN   coordinator of Västernorrland (VN)            reader            Tillväxtverket staff reader
+//   stranger  signed in, member of no region               anonymous         not signed in
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import {
+	doc,
+	serverTimestamp,
+	terminate,
+	Timestamp,
+	writeBatch,
+	type DocumentData,
+	type DocumentReference,
+	type Firestore
+} from 'firebase/firestore';
+
+const root = resolve(import.meta.dirname, '../..');
+const readJson = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8'));
+
+export const PROJECT_ID = 'demo-rules';
+/** 127.0.0.1:8080 as firebase.json says; `emulators:exec` sets FIRESTORE_EMULATOR_HOST to the same. */
+const [EMULATOR_HOST, EMULATOR_PORT] = (process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080').split(':');
+export const JH = 'jamtland-harjedalen';
+export const VN = 'vasternorrland';
+export const REGIONS = [JH, VN] as const;
+export type RegionId = (typeof REGIONS)[number];
+export const YEARS = [2023, 2024] as const;
+export type Year = (typeof YEARS)[number];
+export type Status = 'draft' | 'submitted';
+
+export const TEMPLATES = {
+	'rsp-2023': readJson('seed/templates/rsp-2023.json'),
+	'rsp-2024': readJson('seed/templates/rsp-2024.json')
+} as const;
+const TEMPLATE_OF_YEAR: Record<Year, keyof typeof TEMPLATES> = { 2023: 'rsp-2023', 2024: 'rsp-2024' };
+
+const demo = readJson('seed/demo.json');
+export const ORGANIZATIONS: Record<string, DocumentData> = demo.organizations;
+export const REGION_DOCS: Record<RegionId, DocumentData> = {
+	[JH]: demo.regions[JH], // 3 priority areas
+	[VN]: demo.regions[VN] // 2 priority areas
+};
+
+export type Role = 'coordinator' | 'editor';
+export interface Person {
+	uid: string;
+	name: string;
+	email: string;
+	orgId: string;
+	member?: { regionId: RegionId; role: Role };
+	staff?: 'reader' | 'admin';
+}
+
+export const PEOPLE = {
+	coord: { uid: 'coord', name: 'Malin Samordnare', email: 'coord@region-jh.example', orgId: 'region-jh', member: { regionId: JH, role: 'coordinator' } },
+	editor: { uid: 'editor', name: 'Lars Länsstyrelsen', email: 'editor@lst-jamtland.example', orgId: 'lst-jamtland', member: { regionId: JH, role: 'editor' } },
+	editor2: { uid: 'editor2', name: 'Östen Östersund', email: 'editor2@ostersund.example', orgId: 'ostersund', member: { regionId: JH, role: 'editor' } },
+	coordVN: { uid: 'coordVN', name: 'Vera Samordnare', email: 'coord@region-vn.example', orgId: 'region-vn', member: { regionId: VN, role: 'coordinator' } },
+	reader: { uid: 'reader', name: 'Tove Handläggare', email: 'reader@tillvaxtverket.example', orgId: 'tillvaxtverket', staff: 'reader' },
+	stranger: { uid: 'stranger', name: 'Karin Krokom', email: 'stranger@krokom.example', orgId: 'krokom' }
+} satisfies Record<string, Person>;
+export type Uid = keyof typeof PEOPLE;
+/** Everyone who can ask: the people above and an unauthenticated visitor. */
+export type Actor = Uid | 'anonymous';
+export const ACTORS: Actor[] = ['coord', 'editor', 'reader', 'coordVN', 'stranger', 'anonymous'];
+
+/** The uid a row or presence "of" this actor carries (an anonymous visitor has none: a placeholder). */
+export const uidOf = (actor: Actor): string => actor;
+export const roleIn = (actor: Actor, regionId: RegionId): Role | null => {
+	if (actor === 'anonymous') return null;
+	const m = (PEOPLE[actor] as Person).member;
+	return m && m.regionId === regionId ? m.role : null;
+};
+export const isStaff = (actor: Actor): boolean => actor !== 'anonymous' && (PEOPLE[actor] as Person).staff !== undefined;
+
+/** Every region-year holds one row created by each of these: `row-<uid>`. */
+export const ROW_OWNERS: string[] = [...Object.keys(PEOPLE), 'anonymous'];
+export const rowIdOf = (owner: string) => `row-${owner}`;
+export const SEEDED_FIELDS = {
+	2023: { fields: { action: 'Servicepunkter i glesbygd', status: '', serviceTypes: ['dagligvaror'] }, revs: { action: 1, status: 1, serviceTypes: 1 } },
+	2024: { fields: { action: 'Servicepunkter i glesbygd', status: '' }, revs: { action: 1, status: 1 } }
+} as const;
+export const SEEDED_AT = Timestamp.fromDate(new Date('2024-03-01T09:00:00Z'));
+
+/* ---------- the environment ---------- */
+
+export interface RulesSuite {
+	readonly env: RulesTestEnvironment;
+	/** A fresh Firestore for this actor; terminated after the test. */
+	as(actor: Actor): Firestore;
+	/** Clears the database and seeds the fixture; every year gets `status` unless `years` says otherwise. */
+	seed(options?: SeedOptions): Promise<void>;
+	/** Writes with the rules disabled (extra fixtures for one test). */
+	admin(write: (db: Firestore) => Promise<unknown>): Promise<void>;
+}
+
+export interface SeedOptions {
+	status?: Status;
+	/** Per region-year status, e.g. { 'jamtland-harjedalen/2024': 'submitted' }. */
+	years?: Partial<Record<`${RegionId}/${Year}`, Status>>;
+}
+
+/**
+ * Registers the vitest hooks of one spec file: one environment for the file, a cleared and
+ * re-seeded database before each test (draft years unless the test re-seeds), contexts terminated
+ * after each test.
+ */
+export function useRulesSuite(defaultSeed: SeedOptions = {}): RulesSuite {
+	let env: RulesTestEnvironment | undefined;
+	let open: Firestore[] = [];
+
+	beforeAll(async () => {
+		env = await initializeTestEnvironment({
+			projectId: PROJECT_ID,
+			firestore: { rules: readFileSync(resolve(root, 'firestore.rules'), 'utf8'), host: EMULATOR_HOST, port: Number(EMULATOR_PORT) }
+		});
+	});
+	afterAll(async () => {
+		await env?.cleanup();
+	});
+	beforeEach(async () => {
+		await suite.seed(defaultSeed);
+	});
+	afterEach(async () => {
+		const dbs = open;
+		open = [];
+		await Promise.all(dbs.map((db) => terminate(db)));
+	});
+
+	const suite: RulesSuite = {
+		get env() {
+			if (!env) throw new Error('the rules test environment is not up yet');
+			return env;
+		},
+		as(actor) {
+			const ctx = actor === 'anonymous' ? suite.env.unauthenticatedContext() : suite.env.authenticatedContext(actor);
+			const db = ctx.firestore() as unknown as Firestore;
+			open.push(db);
+			return db;
+		},
+		async seed(options = {}) {
+			await suite.env.clearFirestore();
+			await suite.admin((db) => seedFixture(db, options));
+		},
+		async admin(write) {
+			await suite.env.withSecurityRulesDisabled(async (ctx) => {
+				await write(ctx.firestore() as unknown as Firestore);
+			});
+		}
+	};
+	return suite;
+}
+
+async function seedFixture(db: Firestore, { status = 'draft', years = {} }: SeedOptions) {
+	const batch = writeBatch(db);
+	for (const [id, org] of Object.entries(ORGANIZATIONS)) batch.set(doc(db, 'organizations', id), org);
+	for (const [id, t] of Object.entries(TEMPLATES)) batch.set(doc(db, 'templates', id), t);
+	for (const p of Object.values(PEOPLE) as Person[]) {
+		const person = { email: p.email, name: p.name, orgId: p.orgId };
+		if (p.staff) batch.set(doc(db, 'staff', p.uid), { ...person, role: p.staff });
+		if (p.member) batch.set(doc(db, 'regions', p.member.regionId, 'members', p.uid), { ...person, role: p.member.role });
+	}
+	for (const regionId of REGIONS) {
+		batch.set(doc(db, 'regions', regionId), REGION_DOCS[regionId]);
+		for (const year of YEARS) {
+			const yearPath = `regions/${regionId}/years/${year}`;
+			batch.set(doc(db, yearPath), {
+				templateId: TEMPLATE_OF_YEAR[year],
+				status: years[`${regionId}/${year}`] ?? status,
+				deadline: Timestamp.fromDate(new Date(`${year + 1}-01-31T22:59:00Z`)),
+				reminderOffsets: [30, 14, 7, 2, 1]
+			});
+			ROW_OWNERS.forEach((owner, i) => {
+				batch.set(doc(db, yearPath, 'rows', rowIdOf(owner)), {
+					area: 1,
+					position: i + 1,
+					...SEEDED_FIELDS[year],
+					createdBy: owner,
+					updatedBy: owner,
+					updatedAt: SEEDED_AT
+				});
+			});
+			for (const p of Object.values(PEOPLE) as Person[]) {
+				if (p.member?.regionId !== regionId) continue;
+				batch.set(doc(db, yearPath, 'presence', p.uid), { name: p.name, orgId: p.orgId, cell: null, lastSeen: SEEDED_AT });
+			}
+			batch.set(doc(db, yearPath, 'history', 'event-1'), {
+				rowId: rowIdOf('coord'),
+				field: 'action',
+				before: '',
+				after: 'Servicepunkter i glesbygd',
+				by: 'coord',
+				at: SEEDED_AT
+			});
+		}
+	}
+	batch.set(doc(db, 'mail', 'mail-1'), { to: ['coord@region-jh.example'], subject: 'Påminnelse', text: 'Hej', kind: 'reminder', createdAt: SEEDED_AT, state: 'pending', attempts: 0 });
+	batch.set(doc(db, 'rateLimits', 'signin-coord'), { count: 1, windowStart: SEEDED_AT });
+	await batch.commit();
+}
+
+/* ---------- paths and writes as the browser makes them ---------- */
+
+export const yearRef = (db: Firestore, regionId: RegionId, year: Year) => doc(db, 'regions', regionId, 'years', String(year));
+export const rowRef = (db: Firestore, regionId: RegionId, year: Year, rowId: string) =>
+	doc(db, 'regions', regionId, 'years', String(year), 'rows', rowId);
+export const presenceRef = (db: Firestore, regionId: RegionId, year: Year, uid: string) =>
+	doc(db, 'regions', regionId, 'years', String(year), 'presence', uid);
+export const memberRef = (db: Firestore, regionId: RegionId, uid: string) => doc(db, 'regions', regionId, 'members', uid);
+
+/** A cell edit: `updateDoc(row, cellEdit(...))`, exactly as the browser writes it. */
+export function cellEdit(uid: string, key: string, value: unknown, rev: number): Record<string, unknown> {
+	return { [`fields.${key}`]: value, [`revs.${key}`]: rev, updatedBy: uid, updatedAt: serverTimestamp() };
+}
+
+/** A move: `updateDoc(row, move(...))`. */
+export function move(uid: string, area: number, position: number): Record<string, unknown> {
+	return { area, position, updatedBy: uid, updatedAt: serverTimestamp() };
+}
+
+/** A new row: `setDoc(ref, newRow(...))`. */
+export function newRow(uid: string, area = 1, position = 100): Record<string, unknown> {
+	return { area, position, fields: {}, revs: {}, createdBy: uid, updatedBy: uid, updatedAt: serverTimestamp() };
+}
+
+/** A presence document: `setDoc(presenceRef(uid), presenceOf(...))`. */
+export function presenceOf(actor: Actor, cell: { rowId: string; field: string } | null = null): Record<string, unknown> {
+	const p = actor === 'anonymous' ? { name: 'Anonym', orgId: 'none' } : (PEOPLE[actor] as Person);
+	return { name: p.name, orgId: p.orgId, cell, lastSeen: serverTimestamp() };
+}
+
+export type Ref = DocumentReference<DocumentData>;
