@@ -14,7 +14,6 @@ import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/
 import {
 	doc,
 	serverTimestamp,
-	terminate,
 	Timestamp,
 	writeBatch,
 	type DocumentData,
@@ -115,7 +114,7 @@ export interface SeedOptions {
  */
 export function useRulesSuite(defaultSeed: SeedOptions = {}): RulesSuite {
 	let env: RulesTestEnvironment | undefined;
-	let open: Firestore[] = [];
+	let open: { terminate(): Promise<void> }[] = [];
 
 	beforeAll(async () => {
 		env = await initializeTestEnvironment({
@@ -132,7 +131,7 @@ export function useRulesSuite(defaultSeed: SeedOptions = {}): RulesSuite {
 	afterEach(async () => {
 		const dbs = open;
 		open = [];
-		await Promise.all(dbs.map((db) => terminate(db)));
+		await Promise.all(dbs.map((db) => db.terminate()));
 	});
 
 	const suite: RulesSuite = {
@@ -142,9 +141,10 @@ export function useRulesSuite(defaultSeed: SeedOptions = {}): RulesSuite {
 		},
 		as(actor) {
 			const ctx = actor === 'anonymous' ? suite.env.unauthenticatedContext() : suite.env.authenticatedContext(actor);
-			const db = ctx.firestore() as unknown as Firestore;
+			const db = ctx.firestore();
 			open.push(db);
-			return db;
+			// The context hands out the compat Firestore; the modular functions accept it.
+			return db as unknown as Firestore;
 		},
 		async seed(options = {}) {
 			await suite.env.clearFirestore();
