@@ -23,6 +23,7 @@ import {
 	useRulesSuite,
 	yearRef,
 	type Actor,
+	type MatrixActor,
 	type RegionId,
 	type Status
 } from '../support/rules-env';
@@ -107,7 +108,7 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 	}
 }
 
-const WHO: Record<Actor, (regionId: RegionId) => string> = {
+const WHO: Record<MatrixActor, (regionId: RegionId) => string> = {
 	coord: (r) => (r === JH ? 'the coordinator of the region' : "another region's coordinator (JH)"),
 	editor: (r) => (r === JH ? 'an editor of the region' : "another region's editor (JH)"),
 	reader: () => 'a staff reader',

@@ -216,3 +216,12 @@ export type Mail = z.infer<typeof mail>;
 
 export const requestSignInLinkInput = z.object({ email }).strict();
 export type RequestSignInLinkInput = z.infer<typeof requestSignInLinkInput>;
+
+/* ---------- the browser's journal of unsent cell edits (localStorage) ---------- */
+
+/** One cell edit as the browser keeps it until Firestore confirms it; the value must fit its field. */
+export const journalEntry = z
+	.object({ rowId: id, field: fieldKey, baseRev: z.number().int().min(0), value: z.unknown() })
+	.superRefine((e, ctx) => {
+		if (!fieldValues[e.field].safeParse(e.value).success) ctx.addIssue({ code: 'custom', message: 'value-does-not-fit-field', path: ['value'] });
+	});

@@ -7,6 +7,6 @@ export function confirmLink(firebaseLink: string, appUrl: string): string {
 		const value = source.searchParams.get(key);
 		if (value) params.set(key, value);
 	}
-	if (!params.get('lang')) params.set('lang', 'sv');
+	params.set('lang', 'sv');
 	return `${appUrl.replace(/\/$/, '')}/logga-in/bekrafta?${params.toString()}`;
 }

@@ -1,0 +1,498 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	instant,
+	email,
+	id,
+	MAX_TEXT,
+	organization,
+	staff,
+	region,
+	member,
+	plan,
+	template,
+	column,
+	rowFields,
+	rowRevs,
+	row,
+	cellRef,
+	presence,
+	mail,
+	requestSignInLinkInput,
+	FIELD_KEYS,
+	FIELD_TYPES,
+	fieldValues
+} from './schemas';
+
+const seedTemplate = (name: string): unknown =>
+	JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'seed', 'templates', `${name}.json`), 'utf8'));
+
+/** A Firestore Timestamp-like: anything with toDate(). */
+const timestampLike = (d: Date) => ({ seconds: Math.floor(d.getTime() / 1000), nanoseconds: 0, toDate: () => d });
+
+const when = new Date('2026-03-01T10:00:00Z');
+
+describe('instant', () => {
+	it('passes a Date through', () => {
+		expect(instant.parse(when)).toEqual(when);
+	});
+
+	it('converts a Timestamp-like object via toDate()', () => {
+		const out = instant.parse(timestampLike(when));
+		expect(out).toBeInstanceOf(Date);
+		expect(out.getTime()).toBe(when.getTime());
+	});
+
+	it('rejects strings, numbers, null and objects without toDate', () => {
+		expect(instant.safeParse('2026-03-01T10:00:00Z').success).toBe(false);
+		expect(instant.safeParse(when.getTime()).success).toBe(false);
+		expect(instant.safeParse(null).success).toBe(false);
+		expect(instant.safeParse({ seconds: 1, nanoseconds: 0 }).success).toBe(false);
+		expect(instant.safeParse({ toDate: 'not a function' }).success).toBe(false);
+	});
+
+	it('rejects an invalid Date', () => {
+		expect(instant.safeParse(new Date('nonsense')).success).toBe(false);
+	});
+});
+
+describe('email', () => {
+	it('normalises case and surrounding whitespace', () => {
+		expect(email.parse('  Malin.Samordnare@Region-JH.Example  ')).toBe('malin.samordnare@region-jh.example');
+	});
+
+	it('rejects strings that are not addresses', () => {
+		for (const bad of ['', '   ', 'malin', 'malin@', '@example.se', 'malin samordnare@example.se']) {
+			expect(email.safeParse(bad).success, bad).toBe(false);
+		}
+	});
+
+	it('reports invalid-email as the message', () => {
+		const r = email.safeParse('nope');
+		expect(r.success).toBe(false);
+		expect(r.error?.issues[0].message).toBe('invalid-email');
+	});
+});
+
+describe('id', () => {
+	it('accepts letters, digits, dash and underscore', () => {
+		expect(id.parse('jh23-1-01')).toBe('jh23-1-01');
+		expect(id.parse('u_samordnare_JH')).toBe('u_samordnare_JH');
+	});
+
+	it('rejects empty, too long, and path-like ids', () => {
+		expect(id.safeParse('').success).toBe(false);
+		expect(id.safeParse('a'.repeat(129)).success).toBe(false);
+		expect(id.safeParse('a'.repeat(128)).success).toBe(true);
+		expect(id.safeParse('regions/x').success).toBe(false);
+		expect(id.safeParse('ö').success).toBe(false);
+		expect(id.safeParse('a b').success).toBe(false);
+	});
+});
+
+describe('organization', () => {
+	const valid = { name: 'Bergs kommun', shortName: 'Berg', kind: 'kommun', regionId: 'jamtland-harjedalen', color: '#2e6b30' };
+
+	it('accepts a valid organisation, also with a null region', () => {
+		expect(organization.parse(valid)).toEqual(valid);
+		expect(organization.safeParse({ ...valid, kind: 'myndighet', regionId: null }).success).toBe(true);
+	});
+
+	it('rejects an unknown kind', () => {
+		expect(organization.safeParse({ ...valid, kind: 'foretag' }).success).toBe(false);
+	});
+
+	it('rejects colours that are not #rrggbb', () => {
+		for (const color of ['2e6b30', '#2e6b3', '#2e6b30ff', 'red', '#gggggg']) {
+			expect(organization.safeParse({ ...valid, color }).success, color).toBe(false);
+		}
+	});
+
+	it('rejects an empty name and a short name over 40 characters', () => {
+		expect(organization.safeParse({ ...valid, name: '' }).success).toBe(false);
+		expect(organization.safeParse({ ...valid, shortName: 'x'.repeat(41) }).success).toBe(false);
+	});
+});
+
+describe('staff', () => {
+	const valid = { email: 'handlaggare@tillvaxtverket.example', name: 'Tove Handläggare', orgId: 'tillvaxtverket', role: 'reader' };
+
+	it('accepts reader and admin', () => {
+		expect(staff.parse(valid)).toEqual(valid);
+		expect(staff.safeParse({ ...valid, role: 'admin' }).success).toBe(true);
+	});
+
+	it('rejects other roles and a bad email', () => {
+		expect(staff.safeParse({ ...valid, role: 'coordinator' }).success).toBe(false);
+		expect(staff.safeParse({ ...valid, email: 'tove' }).success).toBe(false);
+	});
+
+	it('normalises the email', () => {
+		expect(staff.parse({ ...valid, email: ' Handlaggare@Tillvaxtverket.Example ' }).email).toBe('handlaggare@tillvaxtverket.example');
+	});
+});
+
+describe('region', () => {
+	const areas = [
+		{ number: 1, title: 'Tillgänglighet' },
+		{ number: 2, title: 'Stöd och rådgivning' },
+		{ number: 3, title: 'Samordning' }
+	];
+
+	it('accepts areas numbered 1..n in order', () => {
+		expect(region.parse({ name: 'Region Jämtland Härjedalen', areas })).toEqual({ name: 'Region Jämtland Härjedalen', areas });
+	});
+
+	it('rejects areas not numbered 1..n', () => {
+		const cases = [
+			[{ number: 2, title: 'a' }],
+			[
+				{ number: 1, title: 'a' },
+				{ number: 3, title: 'b' }
+			],
+			[
+				{ number: 2, title: 'a' },
+				{ number: 1, title: 'b' }
+			],
+			[
+				{ number: 1, title: 'a' },
+				{ number: 1, title: 'b' }
+			]
+		];
+		for (const a of cases) {
+			const r = region.safeParse({ name: 'R', areas: a });
+			expect(r.success, JSON.stringify(a)).toBe(false);
+			expect(r.error?.issues.map((i) => i.message)).toContain('areas-not-numbered-1-to-n');
+		}
+	});
+
+	it('rejects no areas and more than 20', () => {
+		expect(region.safeParse({ name: 'R', areas: [] }).success).toBe(false);
+		const many = Array.from({ length: 21 }, (_, i) => ({ number: i + 1, title: `a${i}` }));
+		expect(region.safeParse({ name: 'R', areas: many }).success).toBe(false);
+		expect(region.safeParse({ name: 'R', areas: many.slice(0, 20) }).success).toBe(true);
+	});
+
+	it('rejects non-integer area numbers', () => {
+		expect(region.safeParse({ name: 'R', areas: [{ number: 1.5, title: 'a' }] }).success).toBe(false);
+	});
+});
+
+describe('member', () => {
+	const valid = { email: 'krokom@kommun.example', name: 'Karin Krokom', orgId: 'krokom', role: 'editor' };
+
+	it('accepts coordinator and editor', () => {
+		expect(member.parse(valid)).toEqual(valid);
+		expect(member.safeParse({ ...valid, role: 'coordinator' }).success).toBe(true);
+	});
+
+	it('rejects a bad email', () => {
+		expect(member.safeParse({ ...valid, email: 'krokom@' }).success).toBe(false);
+		expect(member.safeParse({ ...valid, email: '' }).success).toBe(false);
+	});
+
+	it('rejects a role that is not a member role', () => {
+		for (const role of ['admin', 'reader', 'owner', '']) {
+			expect(member.safeParse({ ...valid, role }).success, role).toBe(false);
+		}
+	});
+
+	it('rejects an orgId that is not an id', () => {
+		expect(member.safeParse({ ...valid, orgId: 'organizations/krokom' }).success).toBe(false);
+	});
+
+	it('normalises the email', () => {
+		expect(member.parse({ ...valid, email: 'KROKOM@Kommun.example ' }).email).toBe('krokom@kommun.example');
+	});
+});
+
+describe('plan', () => {
+	const deadline = new Date('2024-01-31T22:59:00Z');
+
+	it('defaults reminderOffsets to [30, 14, 7, 2, 1]', () => {
+		const p = plan.parse({ templateId: 'rsp-2023', status: 'draft', deadline });
+		expect(p.reminderOffsets).toEqual([30, 14, 7, 2, 1]);
+	});
+
+	it('keeps given reminderOffsets, also an empty list', () => {
+		expect(plan.parse({ templateId: 'rsp-2023', status: 'draft', deadline, reminderOffsets: [10, 3] }).reminderOffsets).toEqual([10, 3]);
+		expect(plan.parse({ templateId: 'rsp-2023', status: 'draft', deadline, reminderOffsets: [] }).reminderOffsets).toEqual([]);
+	});
+
+	it('converts a Timestamp-like deadline to a Date', () => {
+		const p = plan.parse({ templateId: 'rsp-2023', status: 'submitted', deadline: timestampLike(deadline) });
+		expect(p.deadline).toBeInstanceOf(Date);
+		expect(p.deadline.toISOString()).toBe('2024-01-31T22:59:00.000Z');
+	});
+
+	it('rejects an unknown status and bad offsets', () => {
+		expect(plan.safeParse({ templateId: 'rsp-2023', status: 'open', deadline }).success).toBe(false);
+		expect(plan.safeParse({ templateId: 'rsp-2023', status: 'draft', deadline, reminderOffsets: [-1] }).success).toBe(false);
+		expect(plan.safeParse({ templateId: 'rsp-2023', status: 'draft', deadline, reminderOffsets: [366] }).success).toBe(false);
+		expect(plan.safeParse({ templateId: 'rsp-2023', status: 'draft', deadline, reminderOffsets: [1.5] }).success).toBe(false);
+		expect(plan.safeParse({ templateId: 'rsp-2023', status: 'draft', deadline, reminderOffsets: Array(21).fill(1) }).success).toBe(false);
+	});
+
+	it('requires a deadline', () => {
+		expect(plan.safeParse({ templateId: 'rsp-2023', status: 'draft' }).success).toBe(false);
+	});
+});
+
+describe('template', () => {
+	const parts = [
+		{ key: 'plan', title: 'Handlingsplan för verksamhetsår {year}', help: '' },
+		{ key: 'nextYear', title: 'Till nästa år, {nextYear}', help: '' }
+	];
+	const columns = [
+		{ key: 'action', part: 'plan', title: 'Planerade insatser', type: 'longText' },
+		{ key: 'status', part: 'nextYear', title: 'Status', type: 'singleChoice', choices: [{ value: 'klar', label: 'Klar' }] }
+	];
+	const valid = { name: 'T', years: [2025], published: true, parts, columns, keys: ['action', 'status'] };
+	const messages = (v: unknown) => template.safeParse(v).error?.issues.map((i) => i.message) ?? [];
+
+	it('accepts a valid template and fills column defaults', () => {
+		const t = template.parse(valid);
+		expect(t.columns[0]).toMatchObject({ help: '', choices: [], required: 'never' });
+		expect(t.keys).toEqual(['action', 'status']);
+	});
+
+	it('parses both seed templates', () => {
+		const t23 = template.parse(seedTemplate('rsp-2023'));
+		expect(t23.keys).toEqual([...FIELD_KEYS]);
+		const t24 = template.parse(seedTemplate('rsp-2024'));
+		expect(t24.keys).not.toContain('serviceTypes');
+		expect(t24.years).toEqual([2024, 2025, 2026, 2027]);
+	});
+
+	it('rejects duplicate column keys', () => {
+		const dup = { ...valid, columns: [...columns, columns[0]], keys: ['action', 'status', 'action'] };
+		expect(messages(dup)).toContain('duplicate-column-key');
+	});
+
+	it('rejects keys that do not list the columns, in order', () => {
+		expect(messages({ ...valid, keys: ['action'] })).toContain('keys-must-list-the-columns');
+		expect(messages({ ...valid, keys: ['status', 'action'] })).toContain('keys-must-list-the-columns');
+		expect(messages({ ...valid, keys: ['action', 'status', 'goal'] })).toContain('keys-must-list-the-columns');
+	});
+
+	it('rejects a column whose type does not fit its key', () => {
+		const statusAsText = { ...valid, columns: [columns[0], { ...columns[1], type: 'longText' }] };
+		expect(messages(statusAsText)).toContain('column-type-mismatch:status');
+		const marksAsText = {
+			...valid,
+			columns: [columns[0], { key: 'serviceTypes', part: 'plan', title: 'S', type: 'longText' }],
+			keys: ['action', 'serviceTypes']
+		};
+		expect(messages(marksAsText)).toContain('column-type-mismatch:serviceTypes');
+		const textAsMarks = { ...valid, columns: [{ ...columns[0], type: 'marks' }, columns[1]] };
+		expect(messages(textAsMarks)).toContain('column-type-mismatch:action');
+	});
+
+	it('allows shortText where longText is expected', () => {
+		expect(template.safeParse({ ...valid, columns: [{ ...columns[0], type: 'shortText' }, columns[1]] }).success).toBe(true);
+	});
+
+	it('rejects a column in a part the template does not have', () => {
+		const r = template.safeParse({
+			...valid,
+			columns: [...columns, { key: 'outputs', part: 'followUp', title: 'Resultat', type: 'longText' }],
+			keys: ['action', 'status', 'outputs']
+		});
+		expect(r.success).toBe(false);
+		const issue = r.error?.issues.find((i) => i.message === 'unknown-part:followUp');
+		expect(issue?.path).toEqual(['columns', 2, 'part']);
+	});
+
+	it('rejects unknown field keys, column types and part keys', () => {
+		expect(template.safeParse({ ...valid, columns: [{ ...columns[0], key: 'budget' }, columns[1]], keys: ['budget', 'status'] }).success).toBe(false);
+		expect(template.safeParse({ ...valid, columns: [{ ...columns[0], type: 'richText' }, columns[1]] }).success).toBe(false);
+		expect(template.safeParse({ ...valid, parts: [...parts, { key: 'appendix', title: 'Bilaga' }] }).success).toBe(false);
+	});
+
+	it('rejects empty parts, columns or years and years out of range', () => {
+		expect(template.safeParse({ ...valid, parts: [] }).success).toBe(false);
+		expect(template.safeParse({ ...valid, columns: [], keys: [] }).success).toBe(false);
+		expect(template.safeParse({ ...valid, years: [] }).success).toBe(false);
+		expect(template.safeParse({ ...valid, years: [1999] }).success).toBe(false);
+		expect(template.safeParse({ ...valid, years: [2101] }).success).toBe(false);
+	});
+
+	it('knows the type of every field key', () => {
+		expect(Object.keys(FIELD_TYPES).sort()).toEqual([...FIELD_KEYS].sort());
+		expect(FIELD_TYPES.status).toBe('singleChoice');
+		expect(FIELD_TYPES.serviceTypes).toBe('marks');
+	});
+});
+
+describe('column', () => {
+	it('defaults help, choices and required', () => {
+		expect(column.parse({ key: 'goal', part: 'plan', title: 'Mål', type: 'longText' })).toEqual({
+			key: 'goal',
+			part: 'plan',
+			title: 'Mål',
+			help: '',
+			type: 'longText',
+			choices: [],
+			required: 'never'
+		});
+	});
+
+	it('rejects an unknown requirement', () => {
+		expect(column.safeParse({ key: 'goal', part: 'plan', title: 'Mål', type: 'longText', required: 'sometimes' }).success).toBe(false);
+	});
+});
+
+describe('rowFields', () => {
+	it('accepts a full set of fields and an empty object', () => {
+		const full = {
+			action: 'Insats',
+			goal: 'Mål',
+			resources: 'Regionen',
+			serviceTypes: ['dagligvaror', 'ombud'],
+			outputs: '',
+			effects: '',
+			status: 'fortsatter',
+			nextYear: ''
+		};
+		expect(rowFields.parse(full)).toEqual(full);
+		expect(rowFields.parse({})).toEqual({});
+	});
+
+	it('rejects unknown keys', () => {
+		expect(rowFields.safeParse({ action: 'x', budget: '100 kr' }).success).toBe(false);
+	});
+
+	it('accepts text of exactly 10,000 characters and rejects 10,001', () => {
+		expect(MAX_TEXT).toBe(10_000);
+		expect(rowFields.safeParse({ action: 'a'.repeat(10_000) }).success).toBe(true);
+		expect(rowFields.safeParse({ action: 'a'.repeat(10_001) }).success).toBe(false);
+		expect(rowFields.safeParse({ nextYear: 'ö'.repeat(10_001) }).success).toBe(false);
+	});
+
+	it('accepts the three status values and rejects others', () => {
+		for (const s of ['klar', 'fortsatter', '']) expect(rowFields.safeParse({ status: s }).success, s).toBe(true);
+		for (const s of ['maybe', 'Klar', 'fortsätter']) expect(rowFields.safeParse({ status: s }).success, s).toBe(false);
+	});
+
+	it('rejects duplicate or unknown service types', () => {
+		expect(rowFields.safeParse({ serviceTypes: ['ombud', 'ombud'] }).success).toBe(false);
+		expect(rowFields.safeParse({ serviceTypes: ['apotek'] }).success).toBe(false);
+		expect(rowFields.safeParse({ serviceTypes: 'ombud' }).success).toBe(false);
+		expect(rowFields.safeParse({ serviceTypes: [] }).success).toBe(true);
+		expect(rowFields.safeParse({ serviceTypes: ['dagligvaror', 'drivmedel', 'ombud', 'bredare'] }).success).toBe(true);
+	});
+
+	it('rejects non-string text values', () => {
+		expect(rowFields.safeParse({ goal: 12 }).success).toBe(false);
+		expect(rowFields.safeParse({ goal: null }).success).toBe(false);
+	});
+
+	it('has a value schema for every field key', () => {
+		expect(Object.keys(fieldValues).sort()).toEqual([...FIELD_KEYS].sort());
+	});
+});
+
+describe('rowRevs', () => {
+	it('accepts non-negative integer revisions per known key', () => {
+		expect(rowRevs.parse({ action: 3, status: 0 })).toEqual({ action: 3, status: 0 });
+		expect(rowRevs.parse({})).toEqual({});
+	});
+
+	it('rejects negative or fractional revisions and unknown keys', () => {
+		expect(rowRevs.safeParse({ action: -1 }).success).toBe(false);
+		expect(rowRevs.safeParse({ action: 1.5 }).success).toBe(false);
+		expect(rowRevs.safeParse({ budget: 1 }).success).toBe(false);
+	});
+});
+
+describe('row', () => {
+	const valid = {
+		area: 1,
+		position: 1024,
+		fields: { action: 'Insats' },
+		revs: { action: 1 },
+		createdBy: 'u-samordnare-jh',
+		updatedBy: 'u-krokom',
+		updatedAt: when
+	};
+
+	it('accepts a valid row and converts a Timestamp-like updatedAt', () => {
+		expect(row.parse(valid)).toEqual(valid);
+		expect(row.parse({ ...valid, updatedAt: timestampLike(when) }).updatedAt.getTime()).toBe(when.getTime());
+	});
+
+	it('accepts fractional positions (moves write midpoints)', () => {
+		expect(row.safeParse({ ...valid, position: 1536.5 }).success).toBe(true);
+	});
+
+	it('rejects area 0, bad fields, and empty authors', () => {
+		expect(row.safeParse({ ...valid, area: 0 }).success).toBe(false);
+		expect(row.safeParse({ ...valid, fields: { action: 'x', extra: 'y' } }).success).toBe(false);
+		expect(row.safeParse({ ...valid, createdBy: '' }).success).toBe(false);
+		expect(row.safeParse({ ...valid, updatedBy: '' }).success).toBe(false);
+		expect(row.safeParse({ ...valid, updatedAt: null }).success).toBe(false);
+	});
+});
+
+describe('presence', () => {
+	const valid = { name: 'Karin Krokom', orgId: 'krokom', cell: { rowId: 'jh23-1-01', field: 'goal' }, lastSeen: when };
+
+	it('accepts a presence in a cell and one with no cell', () => {
+		expect(presence.parse(valid)).toEqual(valid);
+		expect(presence.parse({ ...valid, cell: null }).cell).toBeNull();
+	});
+
+	it('converts a Timestamp-like lastSeen', () => {
+		expect(presence.parse({ ...valid, lastSeen: timestampLike(when) }).lastSeen).toEqual(when);
+	});
+
+	it('rejects a cell with an unknown field or a bad row id', () => {
+		expect(presence.safeParse({ ...valid, cell: { rowId: 'jh23-1-01', field: 'budget' } }).success).toBe(false);
+		expect(cellRef.safeParse({ rowId: 'a/b', field: 'goal' }).success).toBe(false);
+	});
+});
+
+describe('mail', () => {
+	const valid = {
+		to: ['Malin@Region-JH.example'],
+		subject: 'Din inloggningslänk till Planbordet',
+		text: 'Hej!',
+		kind: 'sign-in',
+		createdAt: when,
+		state: 'pending',
+		attempts: 0
+	};
+
+	it('accepts a pending mail, normalises recipients and defaults error and sentAt to null', () => {
+		const m = mail.parse(valid);
+		expect(m.to).toEqual(['malin@region-jh.example']);
+		expect(m.error).toBeNull();
+		expect(m.sentAt).toBeNull();
+		expect(m.html).toBeUndefined();
+	});
+
+	it('converts a Timestamp-like sentAt', () => {
+		expect(mail.parse({ ...valid, state: 'sent', sentAt: timestampLike(when) }).sentAt).toEqual(when);
+	});
+
+	it('rejects no recipients, a bad recipient, an unknown state and negative attempts', () => {
+		expect(mail.safeParse({ ...valid, to: [] }).success).toBe(false);
+		expect(mail.safeParse({ ...valid, to: ['not-an-address'] }).success).toBe(false);
+		expect(mail.safeParse({ ...valid, state: 'queued' }).success).toBe(false);
+		expect(mail.safeParse({ ...valid, attempts: -1 }).success).toBe(false);
+		expect(mail.safeParse({ ...valid, subject: 'x'.repeat(301) }).success).toBe(false);
+	});
+});
+
+describe('requestSignInLinkInput', () => {
+	it('accepts an email and normalises it', () => {
+		expect(requestSignInLinkInput.parse({ email: ' Karin@Kommun.Example ' })).toEqual({ email: 'karin@kommun.example' });
+	});
+
+	it('rejects extra keys and a missing or bad email', () => {
+		expect(requestSignInLinkInput.safeParse({ email: 'karin@kommun.example', continueUrl: 'https://evil.example' }).success).toBe(false);
+		expect(requestSignInLinkInput.safeParse({}).success).toBe(false);
+		expect(requestSignInLinkInput.safeParse({ email: 'karin' }).success).toBe(false);
+	});
+});

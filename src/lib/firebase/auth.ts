@@ -1,0 +1,61 @@
+// Email-link sign-in: asking the function for a link, finishing sign-in from the link (only when
+// the person presses the button), the remembered address, and signing out.
+import {
+	isSignInWithEmailLink,
+	onAuthStateChanged,
+	signInWithEmailLink,
+	signOut as firebaseSignOut,
+	type User
+} from 'firebase/auth';
+import { httpsCallable } from 'firebase/functions';
+import type { RequestSignInLinkInput } from '../domain/schemas';
+import { auth, functions } from './app';
+
+const EMAIL_KEY = 'planbordet.signInEmail';
+
+export function rememberEmail(email: string): void {
+	try {
+		localStorage.setItem(EMAIL_KEY, email);
+	} catch {
+		// Storage can be unavailable (private mode); the confirm page then asks for the address.
+	}
+}
+
+export function recallEmail(): string | null {
+	try {
+		return localStorage.getItem(EMAIL_KEY);
+	} catch {
+		return null;
+	}
+}
+
+export function forgetEmail(): void {
+	try {
+		localStorage.removeItem(EMAIL_KEY);
+	} catch {
+		// Nothing stored, nothing to forget.
+	}
+}
+
+/** Every address gets the same answer; errors carry codes like "functions/resource-exhausted". */
+export async function requestSignInLink(email: string): Promise<void> {
+	const call = httpsCallable<RequestSignInLinkInput, { ok: boolean }>(functions(), 'requestSignInLink');
+	await call({ email });
+}
+
+export function isSignInLink(href: string): boolean {
+	return isSignInWithEmailLink(auth(), href);
+}
+
+export async function completeSignIn(email: string, href: string): Promise<User> {
+	const credential = await signInWithEmailLink(auth(), email, href);
+	return credential.user;
+}
+
+export function watchAuth(callback: (user: User | null) => void): () => void {
+	return onAuthStateChanged(auth(), callback);
+}
+
+export function signOut(): Promise<void> {
+	return firebaseSignOut(auth());
+}

@@ -1,0 +1,190 @@
+// Live readers: a Firestore listener wrapped as a rune class. It starts when a component first reads
+// it, stops when none does, reports errors as Swedish text, and can all be stopped before sign-out.
+import {
+	onSnapshot,
+	type DocumentData,
+	type DocumentReference,
+	type FirestoreDataConverter,
+	type Query,
+	type QueryDocumentSnapshot,
+	type SnapshotOptions
+} from 'firebase/firestore';
+import { createSubscriber } from 'svelte/reactivity';
+import type { z } from 'zod';
+import { readErrorMessage } from './errors';
+
+/** Parses every document with its zod schema on read; timestamps not yet confirmed read as estimates. */
+export function zodConverter<T>(schema: z.ZodType<T>): FirestoreDataConverter<T, DocumentData> {
+	return {
+		toFirestore(): DocumentData {
+			throw new Error('Planbordet writes through untyped references with explicit field paths.');
+		},
+		fromFirestore(snapshot: QueryDocumentSnapshot, options?: SnapshotOptions): T {
+			return schema.parse(snapshot.data({ ...options, serverTimestamps: 'estimate' }));
+		}
+	};
+}
+
+const active = new Set<() => void>();
+let closed = false;
+
+/** Stops every listener (before signing out: a listener outliving its user only fails). */
+export function stopAllListeners(): void {
+	closed = true;
+	for (const stop of [...active]) stop();
+	active.clear();
+}
+
+/** Lets listeners start again, after a new sign-in. */
+export function reopenListeners(): void {
+	closed = false;
+}
+
+function listen(start: () => () => void): () => void {
+	if (closed) return () => {};
+	let stopped = false;
+	const unsubscribe = start();
+	const stop = () => {
+		if (stopped) return;
+		stopped = true;
+		active.delete(stop);
+		unsubscribe();
+	};
+	active.add(stop);
+	return stop;
+}
+
+export type LiveStatus = 'loading' | 'ready' | 'missing' | 'error';
+
+/** One document, live. `data` is null while loading, when missing and after an error. */
+export class LiveDoc<T> {
+	#status = $state<LiveStatus>('loading');
+	#data = $state<T | null>(null);
+	#error = $state<string | null>(null);
+	#fromCache = $state(true);
+	#subscribe: () => void;
+
+	constructor(ref: DocumentReference<T>, denied: string) {
+		this.#subscribe = createSubscriber((update) =>
+			listen(() =>
+				onSnapshot(
+					ref,
+					{ includeMetadataChanges: true },
+					(snap) => {
+						this.#fromCache = snap.metadata.fromCache;
+						try {
+							const data = snap.exists() ? snap.data() : null;
+							this.#data = data;
+							this.#status = data === null ? 'missing' : 'ready';
+							this.#error = null;
+						} catch (err) {
+							this.#data = null;
+							this.#status = 'error';
+							this.#error = readErrorMessage(err, denied);
+							console.error(`Planbordet: ${ref.path} could not be read`, err);
+						}
+						update();
+					},
+					(err) => {
+						this.#status = 'error';
+						this.#data = null;
+						this.#error = readErrorMessage(err, denied);
+						console.error(`Planbordet: listening to ${ref.path} failed`, err);
+						update();
+					}
+				)
+			)
+		);
+	}
+
+	get status(): LiveStatus {
+		this.#subscribe();
+		return this.#status;
+	}
+	get data(): T | null {
+		this.#subscribe();
+		return this.#data;
+	}
+	get error(): string | null {
+		this.#subscribe();
+		return this.#error;
+	}
+	get fromCache(): boolean {
+		this.#subscribe();
+		return this.#fromCache;
+	}
+}
+
+export interface LiveItem<T> {
+	id: string;
+	data: T;
+	/** A write of this browser to the document is not yet confirmed by the server. */
+	pending: boolean;
+}
+
+/** A query, live, with the snapshot metadata the offline banner and the edit journal need. */
+export class LiveQuery<T> {
+	#status = $state<LiveStatus>('loading');
+	#items = $state.raw<LiveItem<T>[]>([]);
+	#error = $state<string | null>(null);
+	#unreadable = $state(0);
+	#fromCache = $state(true);
+	#subscribe: () => void;
+
+	constructor(query: Query<T>, denied: string, label: string) {
+		this.#subscribe = createSubscriber((update) =>
+			listen(() =>
+				onSnapshot(
+					query,
+					{ includeMetadataChanges: true },
+					(snap) => {
+						const items: LiveItem<T>[] = [];
+						let unreadable = 0;
+						for (const d of snap.docs) {
+							try {
+								items.push({ id: d.id, data: d.data(), pending: d.metadata.hasPendingWrites });
+							} catch (err) {
+								unreadable += 1;
+								console.error(`Planbordet: ${d.ref.path} could not be read`, err);
+							}
+						}
+						this.#items = items;
+						this.#unreadable = unreadable;
+						this.#fromCache = snap.metadata.fromCache;
+						this.#status = 'ready';
+						this.#error = null;
+						update();
+					},
+					(err) => {
+						this.#status = 'error';
+						this.#error = readErrorMessage(err, denied);
+						console.error(`Planbordet: listening to ${label} failed`, err);
+						update();
+					}
+				)
+			)
+		);
+	}
+
+	get status(): LiveStatus {
+		this.#subscribe();
+		return this.#status;
+	}
+	get items(): LiveItem<T>[] {
+		this.#subscribe();
+		return this.#items;
+	}
+	get error(): string | null {
+		this.#subscribe();
+		return this.#error;
+	}
+	/** Documents that did not parse with their schema (left out of `items`). */
+	get unreadable(): number {
+		this.#subscribe();
+		return this.#unreadable;
+	}
+	get fromCache(): boolean {
+		this.#subscribe();
+		return this.#fromCache;
+	}
+}

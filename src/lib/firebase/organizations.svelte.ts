@@ -1,0 +1,24 @@
+// organizations/{orgId}: every organisation with its region and colour; any signed-in person reads.
+import { collection, getDocs } from 'firebase/firestore';
+import { organization, type Organization } from '../domain/schemas';
+import { sv } from '../i18n/sv';
+import { db } from './app';
+import { LiveQuery, zodConverter } from './live.svelte';
+
+const converter = zodConverter(organization);
+const organizations = () => collection(db(), 'organizations').withConverter(converter);
+
+export async function getOrganizations(): Promise<Map<string, Organization>> {
+	const snap = await getDocs(organizations());
+	return new Map(snap.docs.map((d) => [d.id, d.data()]));
+}
+
+export class LiveOrganizations extends LiveQuery<Organization> {
+	constructor() {
+		super(organizations(), sv.errors.generic, 'organizations');
+	}
+
+	get byId(): Map<string, Organization> {
+		return new Map(this.items.map((i) => [i.id, i.data]));
+	}
+}

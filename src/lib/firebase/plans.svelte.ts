@@ -1,0 +1,33 @@
+// regions/{regionId}/years/{year}: the plan of a year (template, status, deadline). Readers of the
+// region read; functions write.
+import { collection, doc, getDoc, getDocs } from 'firebase/firestore';
+import { plan, type Plan } from '../domain/schemas';
+import { sv } from '../i18n/sv';
+import { db } from './app';
+import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+
+const converter = zodConverter(plan);
+const yearsOf = (regionId: string) => collection(db(), 'regions', regionId, 'years').withConverter(converter);
+const yearRef = (regionId: string, year: string) => doc(db(), 'regions', regionId, 'years', year).withConverter(converter);
+
+export async function getPlan(regionId: string, year: string): Promise<Plan | null> {
+	const snap = await getDoc(yearRef(regionId, year));
+	return snap.exists() ? snap.data() : null;
+}
+
+export async function getYears(regionId: string): Promise<Array<{ year: string; plan: Plan }>> {
+	const snap = await getDocs(yearsOf(regionId));
+	return snap.docs.map((d) => ({ year: d.id, plan: d.data() }));
+}
+
+export class LivePlan extends LiveDoc<Plan> {
+	constructor(regionId: string, year: string) {
+		super(yearRef(regionId, year), sv.plan.denied);
+	}
+}
+
+export class LiveYears extends LiveQuery<Plan> {
+	constructor(regionId: string) {
+		super(yearsOf(regionId), sv.plan.denied, `years of ${regionId}`);
+	}
+}

@@ -1,0 +1,38 @@
+// regions/{regionId}/years/{year}/presence/{uid}: who has the plan open and which cell they edit.
+// A member writes and removes only their own document; readers of the region see everyone's.
+import { collection, deleteDoc, doc, getDocs, serverTimestamp, setDoc } from 'firebase/firestore';
+import { presence, type CellRef, type Presence } from '../domain/schemas';
+import { sv } from '../i18n/sv';
+import { db } from './app';
+import { LiveQuery, zodConverter } from './live.svelte';
+
+const converter = zodConverter(presence);
+const presencePath = (regionId: string, year: string) => ['regions', regionId, 'years', year, 'presence'] as const;
+const presenceOf = (regionId: string, year: string) => collection(db(), ...presencePath(regionId, year)).withConverter(converter);
+
+export async function getPresence(regionId: string, year: string): Promise<Array<{ uid: string; data: Presence }>> {
+	const snap = await getDocs(presenceOf(regionId, year));
+	return snap.docs.map((d) => ({ uid: d.id, data: d.data() }));
+}
+
+export class LivePresence extends LiveQuery<Presence> {
+	constructor(regionId: string, year: string) {
+		super(presenceOf(regionId, year), sv.errors.generic, `presence in ${regionId}/${year}`);
+	}
+}
+
+export interface PresenceEntry {
+	name: string;
+	orgId: string;
+	cell: CellRef | null;
+}
+
+/** The whole document each time: the rules want exactly these four keys, lastSeen the server's time. */
+export function writePresence(regionId: string, year: string, uid: string, entry: PresenceEntry): Promise<void> {
+	const cell = entry.cell ? { rowId: entry.cell.rowId, field: entry.cell.field } : null;
+	return setDoc(doc(db(), ...presencePath(regionId, year), uid), { name: entry.name, orgId: entry.orgId, cell, lastSeen: serverTimestamp() });
+}
+
+export function removePresence(regionId: string, year: string, uid: string): Promise<void> {
+	return deleteDoc(doc(db(), ...presencePath(regionId, year), uid));
+}

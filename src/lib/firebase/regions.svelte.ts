@@ -1,0 +1,20 @@
+// regions/{regionId}: a region's name and priority areas; its members and staff read.
+import { doc, getDoc } from 'firebase/firestore';
+import { region, type Region } from '../domain/schemas';
+import { sv } from '../i18n/sv';
+import { db } from './app';
+import { LiveDoc, zodConverter } from './live.svelte';
+
+const converter = zodConverter(region);
+const regionRef = (regionId: string) => doc(db(), 'regions', regionId).withConverter(converter);
+
+export async function getRegion(regionId: string): Promise<Region | null> {
+	const snap = await getDoc(regionRef(regionId));
+	return snap.exists() ? snap.data() : null;
+}
+
+export class LiveRegion extends LiveDoc<Region> {
+	constructor(regionId: string) {
+		super(regionRef(regionId), sv.plan.denied);
+	}
+}

@@ -1,0 +1,499 @@
+// One open plan in the browser: its live data, the cell being edited, the journal of unsent edits
+// and the conflicts it turns up, presence, and the row actions. The decisions are the domain's
+// (journal, cell-edit, ordering, access, presence); this class wires them to Firestore and timers.
+import { untrack } from 'svelte';
+import { canDeleteRow, canEdit, type Viewer } from './domain/access';
+import { keepMine, sameValue, type CellEdit, type Conflict } from './domain/cell-edit';
+import {
+	addEdit,
+	baseRevFor,
+	displayValue,
+	fromStorage,
+	journalActions,
+	journalKey,
+	parseJournal,
+	removeEntries,
+	serializeJournal,
+	setState,
+	type RowsView,
+	type TrackedEdit
+} from './domain/journal';
+import { moveStep, positionAtEnd } from './domain/ordering';
+import { HEARTBEAT_MS, presentPeople, type PresentPerson } from './domain/presence';
+import type { CellRef, FieldKey, FieldValue, Row } from './domain/schemas';
+import { errorCode } from './firebase/errors';
+import type { LiveItem } from './firebase/live.svelte';
+import { LiveMembers } from './firebase/members.svelte';
+import { LivePlan } from './firebase/plans.svelte';
+import { LivePresence, removePresence, writePresence } from './firebase/presence.svelte';
+import { LiveRegion } from './firebase/regions.svelte';
+import { addRow, deleteRow, LiveRows, moveRow, writeCell } from './firebase/rows.svelte';
+import { LiveTemplate } from './firebase/templates.svelte';
+import { session } from './session.svelte';
+
+/** A typing pause this long saves the cell (Firestore takes about one write per second per row). */
+export const IDLE_SAVE_MS = 1500;
+/** How often presence is re-evaluated, so people whose heartbeat stopped drop off. */
+export const PRESENCE_TICK_MS = 15_000;
+/** Snapshots served from the cache this long mean the server is out of reach. */
+export const CACHE_ONLY_MS = 4000;
+/** Removing one's presence on sign-out must not hold the sign-out when offline. */
+const LEAVE_TIMEOUT_MS = 2000;
+
+export interface EditingCell {
+	rowId: string;
+	field: FieldKey;
+	draft: FieldValue;
+	/** The revision the cell had when editing started (after one's own saves, the one they make). */
+	baseRev: number;
+	/** The value last saved (or shown at the start): an unchanged draft is not written. */
+	saved: FieldValue;
+}
+
+export type NoticeKind = 'saveFailed' | 'gone' | 'addFailed' | 'moveFailed' | 'deleteFailed';
+
+export interface Notice {
+	id: string;
+	kind: NoticeKind;
+	edit: CellEdit | null;
+}
+
+export interface Person {
+	uid: string;
+	name: string;
+	orgId: string;
+}
+
+let counter = 0;
+const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter += 1)}`;
+
+export class PlanSession {
+	readonly regionId: string;
+	readonly year: string;
+	readonly viewer: Viewer;
+	readonly person: Person;
+	readonly region: LiveRegion;
+	readonly plan: LivePlan;
+	readonly rows: LiveRows;
+	readonly presence: LivePresence;
+	readonly members: LiveMembers;
+
+	entries = $state.raw<TrackedEdit[]>([]);
+	conflicts = $state.raw<Conflict[]>([]);
+	notices = $state.raw<Notice[]>([]);
+	editing = $state<EditingCell | null>(null);
+	online = $state(true);
+	cacheOnly = $state(false);
+	now = $state(new Date());
+
+	#templates = new Map<string, LiveTemplate>();
+	#idle: ReturnType<typeof setTimeout> | null = null;
+	#presenceCell: CellRef | null = null;
+	#present = false;
+
+	constructor(regionId: string, year: string, viewer: Viewer, person: Person) {
+		this.regionId = regionId;
+		this.year = year;
+		this.viewer = viewer;
+		this.person = person;
+		this.region = new LiveRegion(regionId);
+		this.plan = new LivePlan(regionId, year);
+		this.rows = new LiveRows(regionId, year);
+		this.presence = new LivePresence(regionId, year);
+		this.members = new LiveMembers(regionId);
+	}
+
+	/** The year's template, live; one reader per template id. */
+	get template(): LiveTemplate | null {
+		const id = this.plan.data?.templateId;
+		if (!id) return null;
+		let live = this.#templates.get(id);
+		if (!live) {
+			live = new LiveTemplate(id);
+			this.#templates.set(id, live);
+		}
+		return live;
+	}
+
+	get editable(): boolean {
+		const p = this.plan.data;
+		return p !== null && canEdit(this.viewer, p.status);
+	}
+
+	get submitted(): boolean {
+		return this.plan.data?.status === 'submitted';
+	}
+
+	/** Members announce themselves; staff readers only look. */
+	get writesPresence(): boolean {
+		return this.viewer.memberRole !== null;
+	}
+
+	get offline(): boolean {
+		return !this.online || this.cacheOnly;
+	}
+
+	get pendingCount(): number {
+		return this.entries.length;
+	}
+
+	get people(): PresentPerson[] {
+		return presentPeople(
+			this.presence.items.map((i) => ({ uid: i.id, data: i.data })),
+			this.now,
+			this.person.uid
+		);
+	}
+
+	row(rowId: string): LiveItem<Row> | undefined {
+		return this.rows.items.find((r) => r.id === rowId);
+	}
+
+	/** What a cell shows: one's own unsent text first, else the stored value. */
+	valueOf(rowId: string, field: FieldKey): FieldValue {
+		return displayValue(this.entries, this.row(rowId)?.data ?? null, rowId, field);
+	}
+
+	isUnsent(rowId: string, field: FieldKey): boolean {
+		return this.entries.some((e) => e.rowId === rowId && e.field === field);
+	}
+
+	nameOf(uid: string): string | null {
+		if (uid === this.person.uid) return this.person.name;
+		return this.members.byUid.get(uid)?.name ?? null;
+	}
+
+	canDelete(rowId: string): boolean {
+		const r = this.row(rowId);
+		const p = this.plan.data;
+		return !!r && !!p && canDeleteRow(this.viewer, r.data, p.status);
+	}
+
+	/* ---------- life cycle ---------- */
+
+	/** Starts the journal, presence and timers; returns the clean leave. */
+	start(): () => void {
+		this.online = navigator.onLine;
+		this.entries = fromStorage(parseJournal(this.#readStorage()), () => nextId('o'));
+		const cleanups: Array<() => void> = [];
+
+		const setOnline = () => {
+			this.online = navigator.onLine;
+			if (this.online) this.#beat();
+		};
+		addEventListener('online', setOnline);
+		addEventListener('offline', setOnline);
+		cleanups.push(() => {
+			removeEventListener('online', setOnline);
+			removeEventListener('offline', setOnline);
+		});
+
+		cleanups.push(
+			$effect.root(() => {
+				// Every snapshot of the rows may settle, send or contradict journal entries.
+				$effect(() => {
+					void this.rows.items;
+					void this.rows.fromCache;
+					if (this.rows.status === 'ready') untrack(() => this.pump());
+				});
+				// Snapshots that stay cache-only mean Firestore cannot reach the server.
+				$effect(() => {
+					if (!(this.rows.status === 'ready' && this.rows.fromCache)) {
+						this.cacheOnly = false;
+						return;
+					}
+					const timer = setTimeout(() => (this.cacheOnly = true), CACHE_ONLY_MS);
+					return () => clearTimeout(timer);
+				});
+			})
+		);
+
+		const tick = setInterval(() => (this.now = new Date()), PRESENCE_TICK_MS);
+		cleanups.push(() => clearInterval(tick));
+
+		if (this.writesPresence) {
+			this.#present = true;
+			this.#beat();
+			const heartbeat = setInterval(() => this.#beat(), HEARTBEAT_MS);
+			const hide = () => this.#leave();
+			const show = (e: PageTransitionEvent) => {
+				if (!e.persisted) return;
+				this.#present = true;
+				this.#beat();
+			};
+			addEventListener('pagehide', hide);
+			addEventListener('pageshow', show);
+			const unhook = session.beforeSignOut(() => this.#leave(LEAVE_TIMEOUT_MS));
+			cleanups.push(() => {
+				clearInterval(heartbeat);
+				removeEventListener('pagehide', hide);
+				removeEventListener('pageshow', show);
+				unhook();
+			});
+		}
+
+		return () => {
+			this.finishEdit();
+			if (this.#idle) clearTimeout(this.#idle);
+			for (const c of cleanups) c();
+			void this.#leave();
+		};
+	}
+
+	/* ---------- presence ---------- */
+
+	#beat(): void {
+		if (!this.#present || !this.writesPresence || !navigator.onLine) return;
+		writePresence(this.regionId, this.year, this.person.uid, { name: this.person.name, orgId: this.person.orgId, cell: this.#presenceCell }).catch((err) =>
+			console.warn('Planbordet: presence was not written', err)
+		);
+	}
+
+	#setPresenceCell(cell: CellRef | null): void {
+		const same = cell?.rowId === this.#presenceCell?.rowId && cell?.field === this.#presenceCell?.field;
+		this.#presenceCell = cell;
+		if (!same) this.#beat();
+	}
+
+	async #leave(timeoutMs?: number): Promise<void> {
+		if (!this.#present || !this.writesPresence) return;
+		this.#present = false;
+		const removed = removePresence(this.regionId, this.year, this.person.uid).catch((err) =>
+			console.warn('Planbordet: presence was not removed', err)
+		);
+		if (timeoutMs === undefined) return removed;
+		await Promise.race([removed, new Promise((r) => setTimeout(r, timeoutMs))]);
+	}
+
+	/* ---------- the journal ---------- */
+
+	#readStorage(): string | null {
+		try {
+			return localStorage.getItem(journalKey(this.regionId, this.year));
+		} catch {
+			return null;
+		}
+	}
+
+	#persist(): void {
+		try {
+			const key = journalKey(this.regionId, this.year);
+			if (this.entries.length === 0) localStorage.removeItem(key);
+			else localStorage.setItem(key, serializeJournal(this.entries));
+		} catch {
+			// Without storage the journal lives as long as the page; Firestore still queues the writes.
+		}
+	}
+
+	#view(): RowsView {
+		const listingConfirmed = this.rows.status === 'ready' && !this.rows.fromCache;
+		return {
+			rows: new Map(this.rows.items.map((i) => [i.id, { row: i.data, confirmed: listingConfirmed && !i.pending }])),
+			listingConfirmed
+		};
+	}
+
+	/** Applies what the journal says to do now: send, drop, or raise a conflict or a notice. */
+	pump(): void {
+		if (this.rows.status !== 'ready') return;
+		const actions = journalActions(this.entries, this.#view());
+		if (actions.length === 0) return;
+		for (const action of actions) {
+			switch (action.kind) {
+				case 'remove':
+					this.entries = removeEntries(this.entries, [action.id]);
+					break;
+				case 'send':
+					this.#send(action.id);
+					break;
+				case 'conflict':
+					this.entries = removeEntries(this.entries, action.ids);
+					this.#raise(action.conflict);
+					break;
+				case 'gone':
+				case 'failed':
+					this.entries = removeEntries(this.entries, action.ids);
+					this.#notify(action.kind === 'gone' ? 'gone' : 'saveFailed', action.edit);
+					break;
+			}
+		}
+		this.#persist();
+	}
+
+	#send(id: string): void {
+		const entry = this.entries.find((e) => e.id === id);
+		if (!entry) return;
+		this.entries = setState(this.entries, id, 'sent');
+		const edit: CellEdit = { rowId: entry.rowId, field: entry.field, baseRev: entry.baseRev, value: entry.value };
+		writeCell(this.regionId, this.year, edit, this.person.uid).then(
+			() => {
+				this.entries = removeEntries(this.entries, [id]);
+				this.#persist();
+				this.pump();
+			},
+			(err) => {
+				if (errorCode(err) === 'permission-denied') {
+					// Refused: the revision moved on, or the plan closed. The server's copy tells which.
+					this.entries = setState(this.entries, id, 'refused');
+				} else {
+					console.error('Planbordet: a cell edit failed', err);
+					this.entries = removeEntries(this.entries, [id]);
+					this.#notify('saveFailed', edit);
+				}
+				this.#persist();
+				this.pump();
+			}
+		);
+	}
+
+	#raise(conflict: Conflict): void {
+		const ed = this.editing;
+		let c = conflict;
+		if (ed && ed.rowId === c.rowId && ed.field === c.field) {
+			c = { ...c, mine: ed.draft };
+			this.#stopEditing();
+		}
+		if (sameValue(c.mine, c.theirs)) return;
+		this.conflicts = [...this.conflicts.filter((x) => !(x.rowId === c.rowId && x.field === c.field)), c];
+	}
+
+	#notify(kind: NoticeKind, edit: CellEdit | null): void {
+		this.notices = [...this.notices, { id: nextId('n'), kind, edit }];
+	}
+
+	dismiss(noticeId: string): void {
+		this.notices = this.notices.filter((n) => n.id !== noticeId);
+	}
+
+	#commit(edit: CellEdit): void {
+		this.entries = addEdit(this.entries, edit, nextId('e'));
+		this.#persist();
+		this.pump();
+	}
+
+	/**
+	 * The person's answer to the first open conflict: write theirs over on the stored revision, take
+	 * the other text, or (Esc) go back to editing their own text on top of the stored revision.
+	 */
+	resolveConflict(choice: 'mine' | 'theirs' | 'edit'): void {
+		const [c, ...rest] = this.conflicts;
+		if (!c) return;
+		this.conflicts = rest;
+		if (choice === 'mine') this.#commit(keepMine(c));
+		if (choice === 'edit' && this.editable) {
+			this.#stopEditing();
+			this.editing = { rowId: c.rowId, field: c.field, draft: c.mine, baseRev: c.theirRev, saved: c.theirs };
+			this.#setPresenceCell({ rowId: c.rowId, field: c.field });
+		}
+	}
+
+	/* ---------- editing ---------- */
+
+	isEditing(rowId: string, field: FieldKey): boolean {
+		return this.editing?.rowId === rowId && this.editing.field === field;
+	}
+
+	startEdit(rowId: string, field: FieldKey): boolean {
+		if (!this.editable) return false;
+		if (this.isEditing(rowId, field)) return true;
+		this.finishEdit();
+		const r = this.row(rowId);
+		if (!r) return false;
+		const value = displayValue(this.entries, r.data, rowId, field);
+		this.editing = { rowId, field, draft: value, baseRev: baseRevFor(this.entries, r.data, rowId, field), saved: value };
+		this.#setPresenceCell({ rowId, field });
+		return true;
+	}
+
+	setDraft(value: FieldValue): void {
+		if (!this.editing) return;
+		this.editing.draft = value;
+		if (this.#idle) clearTimeout(this.#idle);
+		this.#idle = setTimeout(() => this.saveDraft(), IDLE_SAVE_MS);
+	}
+
+	/** Saves the draft if it changed; the editor stays open (a typing pause). */
+	saveDraft(): void {
+		if (this.#idle) clearTimeout(this.#idle);
+		this.#idle = null;
+		const ed = this.editing;
+		if (!ed || sameValue(ed.draft, ed.saved)) return;
+		const value = $state.snapshot(ed.draft) as FieldValue;
+		this.#commit({ rowId: ed.rowId, field: ed.field, baseRev: ed.baseRev, value });
+		// A conflict closes the editor; otherwise the next save builds on this one.
+		if (this.editing && this.isEditing(ed.rowId, ed.field)) {
+			this.editing.saved = value;
+			this.editing.baseRev = baseRevFor(this.entries, this.row(ed.rowId)?.data ?? null, ed.rowId, ed.field);
+		}
+	}
+
+	/** Tab, blur, Enter on a choice: save and stop editing. */
+	finishEdit(): void {
+		if (!this.editing) return;
+		this.saveDraft();
+		this.#stopEditing();
+	}
+
+	/** Esc: forget the draft; the cell shows the stored value again. */
+	cancelEdit(): void {
+		this.#stopEditing();
+	}
+
+	#stopEditing(): void {
+		if (this.#idle) clearTimeout(this.#idle);
+		this.#idle = null;
+		if (!this.editing) return;
+		this.editing = null;
+		this.#setPresenceCell(null);
+	}
+
+	/** An X mark is a choice, not typing: it saves at once. */
+	toggleMark(rowId: string, choice: string): void {
+		if (!this.editable) return;
+		const r = this.row(rowId);
+		if (!r) return;
+		const current = displayValue(this.entries, r.data, rowId, 'serviceTypes');
+		const list = Array.isArray(current) ? current : [];
+		const next = (list as string[]).includes(choice) ? list.filter((v) => v !== choice) : [...list, choice];
+		this.#commit({ rowId, field: 'serviceTypes', baseRev: baseRevFor(this.entries, r.data, rowId, 'serviceTypes'), value: next as FieldValue });
+	}
+
+	/* ---------- rows ---------- */
+
+	#positioned() {
+		return this.rows.items.map((i) => ({ id: i.id, area: i.data.area, position: i.data.position }));
+	}
+
+	/** Adds an empty row at the end of an area; returns its id (it shows at once, even offline). */
+	addRow(area: number): string | null {
+		if (!this.editable) return null;
+		const { id, written } = addRow(this.regionId, this.year, area, positionAtEnd(this.#positioned(), area), this.person.uid);
+		written.catch((err) => {
+			console.error('Planbordet: adding a row failed', err);
+			this.#notify('addFailed', null);
+		});
+		return id;
+	}
+
+	/** Moves a row one step; false when it is already first or last of the plan. */
+	moveRow(rowId: string, direction: -1 | 1): boolean {
+		if (!this.editable) return false;
+		const areaCount = this.region.data?.areas.length ?? 0;
+		const to = moveStep(this.#positioned(), rowId, direction, areaCount);
+		if (!to) return false;
+		moveRow(this.regionId, this.year, rowId, to, this.person.uid).catch((err) => {
+			console.error('Planbordet: moving a row failed', err);
+			this.#notify('moveFailed', null);
+		});
+		return true;
+	}
+
+	removeRow(rowId: string): void {
+		if (!this.canDelete(rowId)) return;
+		if (this.editing?.rowId === rowId) this.#stopEditing();
+		deleteRow(this.regionId, this.year, rowId).catch((err) => {
+			console.error('Planbordet: deleting a row failed', err);
+			this.#notify('deleteFailed', null);
+		});
+	}
+}

@@ -1,0 +1,125 @@
+// The signed-in person as the whole app sees them: their auth user, their memberships (found by
+// reading their own member document in each known region) and staff role, and signing out.
+import type { User } from 'firebase/auth';
+import type { Viewer } from './domain/access';
+import type { Member, Organization, Staff } from './domain/schemas';
+import { signOut as authSignOut, watchAuth } from './firebase/auth';
+import { getMembership } from './firebase/members.svelte';
+import { getOrganizations } from './firebase/organizations.svelte';
+import { getStaff } from './firebase/staff.svelte';
+import { reopenListeners, stopAllListeners } from './firebase/live.svelte';
+
+export interface Membership {
+	regionId: string;
+	member: Member;
+}
+
+export interface Profile {
+	uid: string;
+	email: string;
+	name: string;
+	orgId: string;
+	memberships: Membership[];
+	staff: Staff | null;
+	organizations: Map<string, Organization>;
+}
+
+export type SessionStatus = 'starting' | 'signedOut' | 'loading' | 'ready' | 'noAccess' | 'error';
+
+/** Distinct region ids named by the organisations, in a stable order. */
+function knownRegions(organizations: Map<string, Organization>): string[] {
+	return [...new Set([...organizations.values()].flatMap((o) => (o.regionId ? [o.regionId] : [])))].sort();
+}
+
+class Session {
+	status = $state<SessionStatus>('starting');
+	user = $state.raw<User | null>(null);
+	profile = $state.raw<Profile | null>(null);
+	#stopAuth: (() => void) | null = null;
+	#leaveHooks = new Set<() => Promise<void>>();
+	#generation = 0;
+
+	/** Starts following the auth state (once, from the root layout). */
+	start(): void {
+		if (this.#stopAuth) return;
+		this.#stopAuth = watchAuth((user) => {
+			this.user = user;
+			if (!user) {
+				this.profile = null;
+				this.status = 'signedOut';
+				return;
+			}
+			reopenListeners();
+			void this.#load(user);
+		});
+	}
+
+	async #load(user: User): Promise<void> {
+		const generation = ++this.#generation;
+		this.status = 'loading';
+		try {
+			const organizations = await getOrganizations();
+			const regions = knownRegions(organizations);
+			const [staff, ...found] = await Promise.all([
+				getStaff(user.uid),
+				...regions.map(async (regionId) => ({ regionId, member: await getMembership(regionId, user.uid) }))
+			]);
+			if (generation !== this.#generation) return;
+			const memberships = found.flatMap((m) => (m.member ? [{ regionId: m.regionId, member: m.member }] : []));
+			const first = memberships[0]?.member ?? staff;
+			this.profile = {
+				uid: user.uid,
+				email: user.email ?? first?.email ?? '',
+				name: first?.name ?? user.email ?? '',
+				orgId: first?.orgId ?? '',
+				memberships,
+				staff,
+				organizations
+			};
+			this.status = first ? 'ready' : 'noAccess';
+		} catch (err) {
+			if (generation !== this.#generation) return;
+			console.error('Planbordet: the profile could not be read', err);
+			this.status = 'error';
+		}
+	}
+
+	/** Reads the profile again (after an error). */
+	retry(): void {
+		if (this.user) void this.#load(this.user);
+	}
+
+	/** Every region the person may open: their memberships, or every region for staff. */
+	get regionIds(): string[] {
+		const p = this.profile;
+		if (!p) return [];
+		if (p.staff) return knownRegions(p.organizations);
+		return p.memberships.map((m) => m.regionId);
+	}
+
+	viewerFor(regionId: string): Viewer | null {
+		const p = this.profile;
+		if (!p) return null;
+		const membership = p.memberships.find((m) => m.regionId === regionId);
+		return { uid: p.uid, memberRole: membership?.member.role ?? null, staffRole: p.staff?.role ?? null };
+	}
+
+	membershipOf(regionId: string): Member | null {
+		return this.profile?.memberships.find((m) => m.regionId === regionId)?.member ?? null;
+	}
+
+	/** Work to finish while still signed in (removing one's presence); returns the unregister. */
+	beforeSignOut(hook: () => Promise<void>): () => void {
+		this.#leaveHooks.add(hook);
+		return () => this.#leaveHooks.delete(hook);
+	}
+
+	async signOut(): Promise<void> {
+		await Promise.allSettled([...this.#leaveHooks].map((hook) => hook()));
+		stopAllListeners();
+		this.#generation += 1;
+		await authSignOut();
+	}
+}
+
+export const session = new Session();
