@@ -2,7 +2,7 @@
 // and the vitest projects: unit tests beside the code, emulator and browser tests under tests/.
 import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [

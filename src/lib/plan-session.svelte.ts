@@ -372,19 +372,23 @@ export class PlanSession {
 	}
 
 	/**
-	 * The person's answer to the first open conflict: write theirs over on the stored revision, take
-	 * the other text, or (Esc) go back to editing their own text on top of the stored revision.
+	 * The person's answer to the first open conflict: write theirs over on the stored revision, or
+	 * take the other text, or (Esc) decide later by editing their own text again (`editConflicted`).
 	 */
-	resolveConflict(choice: 'mine' | 'theirs' | 'edit'): void {
+	resolveConflict(choice: 'mine' | 'theirs' | 'edit'): Conflict | null {
 		const [c, ...rest] = this.conflicts;
-		if (!c) return;
+		if (!c) return null;
 		this.conflicts = rest;
 		if (choice === 'mine') this.#commit(keepMine(c));
-		if (choice === 'edit' && this.editable) {
-			this.#stopEditing();
-			this.editing = { rowId: c.rowId, field: c.field, draft: c.mine, baseRev: c.theirRev, saved: c.theirs };
-			this.#setPresenceCell({ rowId: c.rowId, field: c.field });
-		}
+		return c;
+	}
+
+	/** Reopens the cell with one's own text, on top of the stored revision the conflict showed. */
+	editConflicted(c: Conflict): void {
+		if (!this.editable || !this.row(c.rowId)) return;
+		this.#stopEditing();
+		this.editing = { rowId: c.rowId, field: c.field, draft: c.mine, baseRev: c.theirRev, saved: c.theirs };
+		this.#setPresenceCell({ rowId: c.rowId, field: c.field });
 	}
 
 	/* ---------- editing ---------- */

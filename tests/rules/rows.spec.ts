@@ -257,51 +257,52 @@ describe('refused cell edits', () => {
 });
 
 describe('moves', () => {
-	const moveEditor2 = (actor: 'editor' | 'coordVN', regionId: typeof JH | typeof VN, data: Record<string, unknown>) =>
+	/** editor moves editor2's row in JH 2024; coordVN moves their own row in VN 2024. */
+	const moveRow = (actor: 'editor' | 'coordVN', regionId: typeof JH | typeof VN, data: Record<string, unknown>) =>
 		updateDoc(rowRef(suite.as(actor), regionId, 2024, rowIdOf(actor === 'editor' ? 'editor2' : 'coordVN')), data);
 
 	it('a member may move a row within its area', async () => {
-		await assertSucceeds(moveEditor2('editor', JH, move('editor', 1, 0.5)));
+		await assertSucceeds(moveRow('editor', JH, move('editor', 1, 0.5)));
 	});
 
 	it('a member may move a row to another area', async () => {
-		await assertSucceeds(moveEditor2('editor', JH, move('editor', 3, 1)));
+		await assertSucceeds(moveRow('editor', JH, move('editor', 3, 1)));
 	});
 
 	it("a member may not move a row to area 4 of a region with 3 areas", async () => {
-		await assertFails(moveEditor2('editor', JH, move('editor', 4, 1)));
+		await assertFails(moveRow('editor', JH, move('editor', 4, 1)));
 	});
 
 	it('a member may not move a row to area 0', async () => {
-		await assertFails(moveEditor2('editor', JH, move('editor', 0, 1)));
+		await assertFails(moveRow('editor', JH, move('editor', 0, 1)));
 	});
 
 	it('a member may not move a row to area 3 of Västernorrland, which has 2 areas', async () => {
-		await assertFails(moveEditor2('coordVN', VN, move('coordVN', 3, 1)));
+		await assertFails(moveRow('coordVN', VN, move('coordVN', 3, 1)));
 	});
 
 	it('a member may move a row to area 2 of Västernorrland', async () => {
-		await assertSucceeds(moveEditor2('coordVN', VN, move('coordVN', 2, 1)));
+		await assertSucceeds(moveRow('coordVN', VN, move('coordVN', 2, 1)));
 	});
 
 	it("a member may not give a row an area that is not a whole number", async () => {
-		await assertFails(moveEditor2('editor', JH, move('editor', 1.5, 1)));
+		await assertFails(moveRow('editor', JH, move('editor', 1.5, 1)));
 	});
 
 	it('a member may not give a row a position that is not a number', async () => {
-		await assertFails(moveEditor2('editor', JH, move('editor', 1, 'first' as unknown as number)));
+		await assertFails(moveRow('editor', JH, move('editor', 1, 'first' as unknown as number)));
 	});
 
 	it('a member may not change a field while moving a row', async () => {
-		await assertFails(moveEditor2('editor', JH, { ...move('editor', 2, 1), 'fields.goal': 'Mål', 'revs.goal': 1 }));
+		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 1), 'fields.goal': 'Mål', 'revs.goal': 1 }));
 	});
 
 	it('a member may not forge updatedBy on a move', async () => {
-		await assertFails(moveEditor2('editor', JH, move('coord', 2, 1)));
+		await assertFails(moveRow('editor', JH, move('coord', 2, 1)));
 	});
 
 	it('a member may not stamp a move with a client clock', async () => {
-		await assertFails(moveEditor2('editor', JH, { ...move('editor', 2, 1), updatedAt: new Date() }));
+		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 1), updatedAt: new Date() }));
 	});
 });
 

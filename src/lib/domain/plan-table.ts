@@ -17,7 +17,7 @@ export interface GridColumn {
 export function gridColumns(t: Template): GridColumn[] {
 	return partsOf(t, 0)
 		.flatMap((p) => p.columns)
-		.flatMap((column) =>
+		.flatMap((column): GridColumn[] =>
 			column.type === 'marks'
 				? column.choices.map((choice) => ({ id: `${column.key}:${choice.value}`, field: column.key, column, choice }))
 				: [{ id: column.key, field: column.key, column, choice: null }]

@@ -1,0 +1,28 @@
+// Everything the rules do not name is closed: no browser reads or writes a path outside the
+// collections above, not even staff or a coordinator of the region it sits under.
+import { describe, it } from 'vitest';
+import { assertFails } from '@firebase/rules-unit-testing';
+import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
+import { JH, useRulesSuite } from '../support/rules-env';
+
+const suite = useRulesSuite();
+
+describe('paths the rules do not name', () => {
+	it('a coordinator may not write a top-level collection the rules do not name', async () => {
+		await assertFails(setDoc(doc(suite.as('coord'), 'users', 'coord'), { admin: true }));
+	});
+
+	it('a staff reader may not read a top-level collection the rules do not name', async () => {
+		await assertFails(getDoc(doc(suite.as('reader'), 'users', 'coord')));
+	});
+
+	it('a coordinator may not write a subcollection of a year the rules do not name', async () => {
+		await assertFails(
+			setDoc(doc(suite.as('coord'), 'regions', JH, 'years', '2024', 'comments', 'c1'), { text: 'Hej', by: 'coord', at: serverTimestamp() })
+		);
+	});
+
+	it('an editor may not write a subcollection of a row', async () => {
+		await assertFails(setDoc(doc(suite.as('editor'), 'regions', JH, 'years', '2024', 'rows', 'row-editor', 'notes', 'n1'), { text: 'Hej' }));
+	});
+});
