@@ -19,9 +19,11 @@ await run('node', ['functions/build.mjs'], { cwd: root });
 
 const maildev = await startMaildev(root);
 const importArgs = existsSync(join(dataDir, 'firebase-export-metadata.json')) ? ['--import', dataDir] : [];
+// The firebase and vite binaries are spawned directly (not through npx) so Ctrl-C reaches them.
+const bin = (name) => join(root, 'node_modules', '.bin', name);
 const firebase = spawn(
-	'npx',
-	['firebase', 'emulators:start', '--project', 'demo-planbordet', ...importArgs, '--export-on-exit', dataDir],
+	bin('firebase'),
+	['emulators:start', '--project', 'demo-planbordet', ...importArgs, '--export-on-exit', dataDir],
 	{ cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] }
 );
 let ready = false;
@@ -56,7 +58,7 @@ firebase.on('exit', (code) => {
 await Promise.all([9099, 8080, 5001, 5000].map((p) => waitForPort(p, '127.0.0.1', 180_000)));
 await run('npx', ['tsx', 'scripts/seed.ts'], { cwd: root, env: { ...process.env, GCLOUD_PROJECT: 'demo-planbordet' } });
 if (dev) {
-	vite = spawn('npx', ['vite', 'dev'], { cwd: root, stdio: 'inherit' });
+	vite = spawn(bin('vite'), ['dev'], { cwd: root, stdio: 'inherit' });
 	children.push(vite);
 }
 ready = true;

@@ -19,6 +19,7 @@ import {
 	type TrackedEdit
 } from './domain/journal';
 import { moveStep, positionAtEnd } from './domain/ordering';
+import { toggleMark } from './domain/plan-table';
 import { HEARTBEAT_MS, presentPeople, type PresentPerson } from './domain/presence';
 import type { CellRef, FieldKey, FieldValue, Row } from './domain/schemas';
 import { errorCode } from './firebase/errors';
@@ -196,6 +197,10 @@ export class PlanSession {
 					void this.rows.fromCache;
 					if (this.rows.status === 'ready') untrack(() => this.pump());
 				});
+				// Announce oneself once the plan is known to exist.
+				$effect(() => {
+					if (this.plan.status === 'ready') untrack(() => this.#beat());
+				});
 				// Snapshots that stay cache-only mean Firestore cannot reach the server.
 				$effect(() => {
 					if (!(this.rows.status === 'ready' && this.rows.fromCache)) {
@@ -243,7 +248,8 @@ export class PlanSession {
 	/* ---------- presence ---------- */
 
 	#beat(): void {
-		if (!this.#present || !this.writesPresence || !navigator.onLine) return;
+		// Only into a plan that exists: presence of a mistyped year would litter the database.
+		if (!this.#present || !this.writesPresence || !navigator.onLine || this.plan.status !== 'ready') return;
 		writePresence(this.regionId, this.year, this.person.uid, { name: this.person.name, orgId: this.person.orgId, cell: this.#presenceCell }).catch((err) =>
 			console.warn('Planbordet: presence was not written', err)
 		);
@@ -325,7 +331,14 @@ export class PlanSession {
 		if (!entry) return;
 		this.entries = setState(this.entries, id, 'sent');
 		const edit: CellEdit = { rowId: entry.rowId, field: entry.field, baseRev: entry.baseRev, value: entry.value };
-		writeCell(this.regionId, this.year, edit, this.person.uid).then(
+		let written: Promise<void>;
+		try {
+			written = writeCell(this.regionId, this.year, edit, this.person.uid);
+		} catch (err) {
+			// A value the schema refuses never leaves the browser; it is reported like a refused write.
+			written = Promise.reject(err);
+		}
+		written.then(
 			() => {
 				this.entries = removeEntries(this.entries, [id]);
 				this.#persist();
@@ -422,7 +435,7 @@ export class PlanSession {
 		this.#idle = null;
 		const ed = this.editing;
 		if (!ed || sameValue(ed.draft, ed.saved)) return;
-		const value = $state.snapshot(ed.draft) as FieldValue;
+		const value = $state.snapshot(ed.draft);
 		this.#commit({ rowId: ed.rowId, field: ed.field, baseRev: ed.baseRev, value });
 		// A conflict closes the editor; otherwise the next save builds on this one.
 		if (this.editing && this.isEditing(ed.rowId, ed.field)) {
@@ -456,10 +469,8 @@ export class PlanSession {
 		if (!this.editable) return;
 		const r = this.row(rowId);
 		if (!r) return;
-		const current = displayValue(this.entries, r.data, rowId, 'serviceTypes');
-		const list = Array.isArray(current) ? current : [];
-		const next = (list as string[]).includes(choice) ? list.filter((v) => v !== choice) : [...list, choice];
-		this.#commit({ rowId, field: 'serviceTypes', baseRev: baseRevFor(this.entries, r.data, rowId, 'serviceTypes'), value: next as FieldValue });
+		const value = toggleMark(displayValue(this.entries, r.data, rowId, 'serviceTypes'), choice);
+		this.#commit({ rowId, field: 'serviceTypes', baseRev: baseRevFor(this.entries, r.data, rowId, 'serviceTypes'), value });
 	}
 
 	/* ---------- rows ---------- */

@@ -1,3 +1,4 @@
+// WCAG contrast, and readable text on every demo organisation's colour.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { contrastRatio, textColorOn } from './contrast';

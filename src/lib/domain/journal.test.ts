@@ -1,3 +1,4 @@
+// The journal's storage format and the order in which it sends, drops and reports edits.
 import { describe, expect, it } from 'vitest';
 import {
 	addEdit,

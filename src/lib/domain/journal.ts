@@ -1,6 +1,6 @@
 // The journal of unsent cell edits: what the browser keeps (in localStorage) until Firestore has
 // confirmed each write, and what to do with each entry when the server's rows arrive.
-import { currentRev, reconcile, valueOf, type CellEdit, type Conflict } from './cell-edit';
+import { currentRev, parseValue, reconcile, valueOf, type CellEdit, type Conflict } from './cell-edit';
 import { journalEntry, type FieldKey, type FieldValue, type Row } from './schemas';
 
 /**
@@ -57,7 +57,7 @@ export function parseJournal(raw: string | null): CellEdit[] {
 		const parsed = journalEntry.safeParse(d);
 		if (!parsed.success) return [];
 		const { rowId, field, baseRev, value } = parsed.data;
-		return [{ rowId, field, baseRev, value: value as FieldValue }];
+		return [{ rowId, field, baseRev, value: parseValue(field, value) }];
 	});
 }
 

@@ -1,6 +1,7 @@
+// The plan table's layout from the real seed templates: columns, grouped headers, row numbers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { areaSections, choiceLabel, formatValue, gridColumns, regionShortName, rowNumbers, tableHeader } from './plan-table';
+import { areaSections, choiceLabel, formatValue, gridColumns, isMarked, regionShortName, rowNumbers, tableHeader, toggleMark } from './plan-table';
 import { template } from './schemas';
 
 const load = (name: string) => template.parse(JSON.parse(readFileSync(new URL(`../../../seed/templates/${name}.json`, import.meta.url), 'utf8')));
@@ -99,5 +100,16 @@ describe('labels and values', () => {
 		expect(formatValue(col('status'), 'klar')).toBe('Klar');
 		expect(formatValue(col('action'), 'rad 1\nrad 2')).toBe('rad 1\nrad 2');
 		expect(formatValue(undefined, 3)).toBe('');
+	});
+});
+
+describe('X marks', () => {
+	it('ticks and unticks one choice', () => {
+		expect(toggleMark([], 'drivmedel')).toEqual(['drivmedel']);
+		expect(toggleMark(['drivmedel', 'ombud'], 'drivmedel')).toEqual(['ombud']);
+		expect(toggleMark('', 'bredare')).toEqual(['bredare']);
+		expect(() => toggleMark([], 'glass')).toThrow();
+		expect(isMarked(['ombud'], 'ombud')).toBe(true);
+		expect(isMarked('ombud', 'ombud')).toBe(false);
 	});
 });

@@ -1,7 +1,8 @@
 // How a year's template and rows lay out as the paper form's table: grouped part headers, column
 // headers with help text, one sub-column per X-mark choice, and the rows of each priority area.
+import { parseValue } from './cell-edit';
 import { sortRows, type Positioned } from './ordering';
-import type { Column, FieldKey, PriorityArea, Template } from './schemas';
+import type { Column, FieldKey, FieldValue, PriorityArea, Template } from './schemas';
 import { partsOf } from './template';
 
 export interface GridColumn {
@@ -80,4 +81,15 @@ export function formatValue(column: Pick<Column, 'type' | 'choices'> | undefined
 	if (typeof value !== 'string') return '';
 	if (column?.type === 'singleChoice') return choiceLabel(column, value);
 	return value;
+}
+
+/** Whether an X-mark value has the choice marked. */
+export function isMarked(value: FieldValue, choice: string): boolean {
+	return Array.isArray(value) && value.some((v) => v === choice);
+}
+
+/** The X-mark value after ticking or unticking one choice (parsed, so an unknown choice throws). */
+export function toggleMark(value: FieldValue, choice: string): FieldValue {
+	const list: string[] = Array.isArray(value) ? [...value] : [];
+	return parseValue('serviceTypes', list.includes(choice) ? list.filter((v) => v !== choice) : [...list, choice]);
 }

@@ -8,14 +8,13 @@ export const sv = {
 		loading: 'Laddar …',
 		signOut: 'Logga ut',
 		signedInAs: 'Inloggad som',
-		mainNav: 'Huvudmeny',
-		myPlans: 'Mina planer',
 		notFoundTitle: 'Sidan finns inte',
 		notFound: 'Sidan du försökte öppna finns inte.',
 		errorTitle: 'Något gick fel',
 		backHome: 'Till startsidan',
 		noAccess: 'Ditt konto är inte medlem i någon region i Planbordet. Kontakta regionens samordnare.',
-		profileError: 'Dina uppgifter kunde inte hämtas. Kontrollera anslutningen och ladda om sidan.',
+		profileError: 'Dina uppgifter kunde inte hämtas. Kontrollera anslutningen och försök igen.',
+		retry: 'Försök igen',
 		staffRole: { reader: 'Tillväxtverket, läsbehörighet', admin: 'Tillväxtverket, administratör' }
 	},
 	signIn: {
@@ -62,6 +61,7 @@ export const sv = {
 	role: { coordinator: 'Samordnare', editor: 'Redigerare' },
 	plan: {
 		formTitle: 'Uppföljning och redovisning av insatser i regionalt serviceprogram',
+		partsHelp: 'Delarna i tabellen',
 		region: (name: string) => `Region: ${name}`,
 		yearLine: (year: string, status: string) => `Verksamhetsår ${year} · ${status}`,
 		deadline: (date: string, left: string) => `Sista dag att lämna in: ${date} (${left})`,
@@ -77,7 +77,7 @@ export const sv = {
 		addRowIn: (n: number) => `Lägg till insats i prioriterat område ${n}`,
 		rowHeader: 'Insats',
 		rowLabel: (number: string) => `Insats ${number}`,
-		actionsHint: 'Tryck Enter för radens knappar',
+		actionsHint: 'Tryck Enter för att nå radens knappar.',
 		moveUp: 'Flytta upp',
 		moveDown: 'Flytta ned',
 		deleteRow: 'Ta bort',
@@ -88,7 +88,6 @@ export const sv = {
 		markedText: 'Markerad',
 		gridHelp:
 			'Tabellen styrs med tangentbordet: piltangenterna och Tab flyttar mellan cellerna, Enter börjar redigera, Esc avbryter och Tab eller att lämna cellen sparar.',
-		saving: 'Sparar …',
 		addFailed: 'Insatsen kunde inte läggas till.',
 		moveFailed: 'Insatsen kunde inte flyttas.',
 		deleteFailed: 'Insatsen kunde inte tas bort.',
@@ -98,8 +97,7 @@ export const sv = {
 		dismiss: 'Stäng meddelandet',
 		editing: (name: string) => `${name} redigerar`,
 		unknownPerson: 'Någon annan',
-		you: 'du',
-		deadlineMissing: 'Ingen sista dag angiven'
+		you: 'du'
 	},
 	confirmDelete: {
 		title: 'Ta bort insatsen?',
@@ -109,7 +107,7 @@ export const sv = {
 	},
 	conflict: {
 		title: 'Någon annan har ändrat cellen',
-		intro: (column: string, row: string) => `${column} i ${row.toLowerCase()} ändrades medan du skrev. Välj vilken text som ska gälla.`,
+		intro: (column: string, row: string) => `Cellen ”${column}” i ${row.toLowerCase()} ändrades medan du skrev. Välj vilken text som ska gälla.`,
 		theirs: (name: string) => `Deras text (${name})`,
 		mine: 'Din text',
 		keepMine: 'Behåll min text',
@@ -118,8 +116,7 @@ export const sv = {
 	},
 	offline: {
 		banner: (n: number) =>
-			`Du är offline. ${n === 0 ? 'Inga ändringar väntar' : n === 1 ? '1 ändring väntar' : `${n} ändringar väntar`} på att skickas.`,
-		pending: (n: number) => (n === 1 ? '1 ändring skickas …' : `${n} ändringar skickas …`)
+			`Du är offline. ${n === 0 ? 'Inga ändringar väntar' : n === 1 ? '1 ändring väntar' : `${n} ändringar väntar`} på att skickas.`
 	},
 	presence: {
 		label: 'Här i planen nu',
