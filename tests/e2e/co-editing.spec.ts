@@ -3,8 +3,9 @@
 // axe-core on the sign-in, confirm and plan pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axe, describeViolations, launchBrowser, newPerson } from '../support/browser';
-import { APP_URL, admin, clearInbox, resetDemo, signInLinkOf, waitForMail } from '../support/emulators';
+import { launchBrowser, newPerson } from '../support/browser';
+import { APP_URL, admin, clearInbox, resetDemo } from '../support/emulators';
+import { expectNoAxeViolations, signIn } from '../support/pages';
 
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
 const ROWS = 'regions/jamtland-harjedalen/years/2023/rows';
@@ -14,31 +15,6 @@ const B = { email: 'ostersund@kommun.example', name: 'Östen Östersund', uid: '
 let browser: Browser;
 let pageA: Page;
 let pageB: Page;
-
-async function expectNoAxeViolations(page: Page) {
-	const violations = await axe(page);
-	expect(violations, describeViolations(violations)).toEqual([]);
-}
-
-async function signIn(page: Page, email: string, checkA11y = false) {
-	await page.goto(`${APP_URL}/logga-in`);
-	await page.getByLabel('E-postadress').fill(email);
-	if (checkA11y) await expectNoAxeViolations(page);
-	await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
-	await page.getByText(`Vi har skickat en inloggningslänk till ${email}`).waitFor();
-	const mail = await waitForMail((m) => m.to === email);
-	const before = (await admin().auth.getUserByEmail(email)).metadata.lastSignInTime;
-	await page.goto(signInLinkOf(mail));
-	await page.getByText(`Logga in som ${email}`).waitFor();
-	if (checkA11y) {
-		// Opening the link signs nobody in (link scanners open links): no new sign-in after a moment.
-		await page.waitForTimeout(1500);
-		expect((await admin().auth.getUserByEmail(email)).metadata.lastSignInTime).toBe(before);
-		await expectNoAxeViolations(page);
-	}
-	await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-	await page.waitForURL(`${APP_URL}/`);
-}
 
 function cell(page: Page, rowId: string, field: string) {
 	return page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);

@@ -1,7 +1,7 @@
 // The one Firebase app of the browser: config from VITE_FIREBASE_*, the emulators for a demo-*
 // project (at the page's own host), Firestore's offline cache shared by all tabs.
 import { initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth';
+import { browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence, initializeAuth, type Auth } from 'firebase/auth';
 import {
 	connectFirestoreEmulator,
 	initializeFirestore,
@@ -9,7 +9,7 @@ import {
 	persistentMultipleTabManager,
 	type Firestore
 } from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import type { Functions } from 'firebase/functions';
 
 export const FUNCTIONS_REGION = 'europe-north1';
 
@@ -28,7 +28,6 @@ interface Services {
 	app: FirebaseApp;
 	auth: Auth;
 	db: Firestore;
-	functions: Functions;
 }
 
 let services: Services | null = null;
@@ -37,19 +36,28 @@ let services: Services | null = null;
 export function firebase(): Services {
 	if (services) return services;
 	const app = initializeApp(firebaseConfig);
-	const auth = getAuth(app);
+	// No popup/redirect resolver: email-link sign-in needs none, and it keeps the bundle smaller.
+	const auth = initializeAuth(app, { persistence: [indexedDBLocalPersistence, browserLocalPersistence] });
 	const db = initializeFirestore(app, { localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }) });
-	const functions = getFunctions(app, FUNCTIONS_REGION);
 	if (usesEmulators) {
 		const host = location.hostname;
 		connectAuthEmulator(auth, `http://${host}:9099`, { disableWarnings: true });
 		connectFirestoreEmulator(db, host, 8080);
-		connectFunctionsEmulator(functions, host, 5001);
 	}
-	services = { app, auth, db, functions };
+	services = { app, auth, db };
 	return services;
 }
 
 export const db = (): Firestore => firebase().db;
 export const auth = (): Auth => firebase().auth;
-export const functions = (): Functions => firebase().functions;
+let functionsInstance: Promise<Functions> | null = null;
+
+/** Cloud Functions are only called from the sign-in page: loaded on first use, not with every page. */
+export function functions(): Promise<Functions> {
+	functionsInstance ??= import('firebase/functions').then(({ connectFunctionsEmulator, getFunctions }) => {
+		const f = getFunctions(firebase().app, FUNCTIONS_REGION);
+		if (usesEmulators) connectFunctionsEmulator(f, location.hostname, 5001);
+		return f;
+	});
+	return functionsInstance;
+}

@@ -7,7 +7,6 @@ import {
 	signOut as firebaseSignOut,
 	type User
 } from 'firebase/auth';
-import { httpsCallable } from 'firebase/functions';
 import type { RequestSignInLinkInput } from '../domain/schemas';
 import { auth, functions } from './app';
 
@@ -39,8 +38,8 @@ export function forgetEmail(): void {
 
 /** Every address gets the same answer; errors carry codes like "functions/resource-exhausted". */
 export async function requestSignInLink(email: string): Promise<void> {
-	const call = httpsCallable<RequestSignInLinkInput, { ok: boolean }>(functions(), 'requestSignInLink');
-	await call({ email });
+	const [{ httpsCallable }, f] = await Promise.all([import('firebase/functions'), functions()]);
+	await httpsCallable<RequestSignInLinkInput, { ok: boolean }>(f, 'requestSignInLink')({ email });
 }
 
 export function isSignInLink(href: string): boolean {

@@ -1,0 +1,32 @@
+// Page-level steps shared by the end-to-end tests and the browser benchmark: signing in through
+// the development inbox, and asserting axe-core finds nothing (plain throws: no test runner needed).
+import type { Page } from 'playwright-core';
+import { axe, describeViolations } from './browser';
+import { APP_URL, admin, signInLinkOf, waitForMail } from './emulators';
+
+export async function expectNoAxeViolations(page: Page) {
+	const violations = await axe(page);
+	if (violations.length > 0) throw new Error(`axe-core found ${violations.length} violations:\n${describeViolations(violations)}`);
+}
+
+export async function signIn(page: Page, email: string, checkA11y = false) {
+	await page.goto(`${APP_URL}/logga-in`);
+	await page.getByLabel('E-postadress').fill(email);
+	if (checkA11y) await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+	await page.getByText(`Vi har skickat en inloggningslänk till ${email}`).waitFor();
+	const mail = await waitForMail((m) => m.to === email);
+	const before = (await admin().auth.getUserByEmail(email)).metadata.lastSignInTime;
+	await page.goto(signInLinkOf(mail));
+	await page.getByText(`Logga in som ${email}`).waitFor();
+	if (checkA11y) {
+		// Opening the link signs nobody in (link scanners open links): no new sign-in after a moment.
+		await page.waitForTimeout(1500);
+		const after = (await admin().auth.getUserByEmail(email)).metadata.lastSignInTime;
+		if (after !== before) throw new Error(`opening the link signed ${email} in (${before} → ${after})`);
+		await expectNoAxeViolations(page);
+	}
+	await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+	await page.waitForURL(`${APP_URL}/`);
+}
+
