@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { emulatorEnv } from './emulator-env.mjs';
-import { run, startMaildev } from './processes.mjs';
+import { run, runInSuite } from './processes.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const all = ['propagation', 'browser', 'bundle'];
@@ -12,18 +12,5 @@ const benches = chosen.length ? chosen : all;
 ensureChromium();
 await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root });
 await run('node', ['functions/build.mjs'], { cwd: root });
-const maildev = await startMaildev(root, { quiet: true });
-let code = 0;
-try {
-	const inner = benches.map((b) => `npx tsx bench/${b}.ts`).join(' && ');
-	await run('npx', ['firebase', 'emulators:exec', '--project', 'demo-planbordet', '--only', 'auth,firestore,functions,hosting', inner], {
-		cwd: root,
-		env: emulatorEnv()
-	});
-} catch (err) {
-	console.error(String(err));
-	code = 1;
-} finally {
-	maildev.kill('SIGINT');
-}
-process.exit(code);
+const inner = benches.map((b) => `npx tsx bench/${b}.ts`).join(' && ');
+process.exit(await runInSuite(root, emulatorEnv(), inner, 'auth,firestore,functions,hosting'));

@@ -56,3 +56,17 @@ export function run(cmd, args, opts = {}) {
 		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
 	});
 }
+
+/** Runs `inner` inside one start of the Emulator Suite with the development inbox beside it. */
+export async function runInSuite(root, env, inner, only = 'auth,firestore,functions,pubsub,hosting') {
+	const maildev = await startMaildev(root, { quiet: true });
+	try {
+		await run('npx', ['firebase', 'emulators:exec', '--project', 'demo-planbordet', '--only', only, inner], { cwd: root, env });
+		return 0;
+	} catch (err) {
+		console.error(String(err));
+		return 1;
+	} finally {
+		maildev.kill('SIGINT');
+	}
+}
