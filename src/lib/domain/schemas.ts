@@ -226,3 +226,95 @@ export const journalEntry = z
 	.superRefine((e, ctx) => {
 		if (!fieldValues[e.field].safeParse(e.value).success) ctx.addIssue({ code: 'custom', message: 'value-does-not-fit-field', path: ['value'] });
 	});
+
+/* ---------- submitting and reopening a year, plan settings (callables and records) ---------- */
+
+/**
+ * A plan year as the callables take it: the 4-digit string that is the year's document id
+ * (regions/{regionId}/years/{year}) and the route parameter, "2026" — not a number — so the same
+ * value addresses the document, the URL and the reminder ledger without conversion.
+ */
+export const planYear = z
+	.string()
+	.regex(/^\d{4}$/, 'invalid-year')
+	.refine((y) => Number(y) >= 2000 && Number(y) <= 2100, 'invalid-year');
+
+/** SHA-256 as 64 lower-case hex digits (submission.ts contentHash). */
+export const sha256HexString = z.string().regex(/^[0-9a-f]{64}$/, 'invalid-hash');
+
+/** Who did something, as records keep it: the uid and the name shown at the time. */
+const actorUid = z.string().min(1).max(128);
+const actorName = z.string().min(1).max(200);
+
+/**
+ * What submitting a year records on the year document: who, when, how many rows per priority area
+ * (keys are area numbers as decimal strings, "1", "2", … — Firestore map keys are strings), and the
+ * SHA-256 of the submitted content (submission.ts canonicalContent) so a later read can show that
+ * the rows are still what was submitted.
+ */
+export const submission = z
+	.object({
+		by: actorUid,
+		byName: actorName,
+		at: instant,
+		rowsPerArea: z.record(z.string().regex(/^[1-9]\d*$/, 'invalid-area'), z.number().int().min(0)),
+		rowCount: z.number().int().min(0),
+		contentHash: sha256HexString
+	})
+	.refine((s) => Object.values(s.rowsPerArea).reduce((a, b) => a + b, 0) === s.rowCount, 'row-count-mismatch');
+export type Submission = z.infer<typeof submission>;
+
+export const REOPEN_REASON_MIN = 10;
+export const REOPEN_REASON_MAX = 2000;
+
+/** Why a coordinator reopens a submitted year: trimmed, 10 to 2000 characters. */
+export const reopenReason = z
+	.string()
+	.trim()
+	.min(REOPEN_REASON_MIN, 'reason-too-short')
+	.max(REOPEN_REASON_MAX, 'reason-too-long');
+
+/** What reopening a year records (the year keeps a list of them, newest last). */
+export const reopening = z.object({
+	by: actorUid,
+	byName: actorName,
+	at: instant,
+	reason: reopenReason
+});
+export type Reopening = z.infer<typeof reopening>;
+
+/** The submit callable: lock the year. */
+export const submitPlanInput = z.object({ regionId: id, year: planYear }).strict();
+export type SubmitPlanInput = z.infer<typeof submitPlanInput>;
+
+/** The reopen callable: unlock a submitted year, with a reason. */
+export const reopenPlanInput = z.object({ regionId: id, year: planYear, reason: reopenReason }).strict();
+export type ReopenPlanInput = z.infer<typeof reopenPlanInput>;
+
+export const MAX_REMINDER_OFFSETS = 10;
+
+/** Days before the deadline that reminders go out: unique whole days 0..365, at most 10, parsed to descending order. */
+export const reminderOffsets = z
+	.array(z.number().int().min(0).max(365))
+	.max(MAX_REMINDER_OFFSETS)
+	.refine((a) => new Set(a).size === a.length, 'duplicate-offset')
+	.transform((a) => [...a].sort((x, y) => y - x));
+
+/**
+ * The plan-settings callable: the deadline as an ISO 8601 date-time with seconds and an explicit
+ * offset ("2027-01-31T23:59:00+01:00" or "…Z"), parsed to a Date; a bare local time is refused,
+ * because it does not name one instant.
+ */
+export const planSettingsInput = z
+	.object({
+		regionId: id,
+		year: planYear,
+		deadline: z.iso.datetime({ offset: true, message: 'invalid-deadline' }).transform((s) => new Date(s)),
+		reminderOffsets
+	})
+	.strict();
+export type PlanSettingsInput = z.infer<typeof planSettingsInput>;
+
+/** The one-click unsubscribe endpoint's input (unsubscribe-token.ts). */
+export const unsubscribeInput = z.object({ token: z.string().min(1).max(1000) }).strict();
+export type UnsubscribeInput = z.infer<typeof unsubscribeInput>;

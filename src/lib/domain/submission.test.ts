@@ -1,0 +1,187 @@
+import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	canonicalContent,
+	contentHash,
+	rowsPerArea,
+	submissionRecord,
+	matchesSubmission,
+	reopeningRecord,
+	CONTENT_FORMAT,
+	type SubmittedRow
+} from './submission';
+import { submission, row as rowSchema, type PriorityArea, type RowFields } from './schemas';
+
+const areas: PriorityArea[] = [
+	{ number: 1, title: 'Medborgarnas tillgång' },
+	{ number: 2, title: 'Stöd och rådgivning' },
+	{ number: 3, title: 'Samordning' }
+];
+const by = { uid: 'uid-karin', name: 'Karin Krokom' };
+const at = new Date('2027-01-20T10:15:00Z');
+
+const rows: SubmittedRow[] = [
+	{ id: 'r-b', area: 1, position: 2048, fields: { action: 'Dialog', goal: '1.1', serviceTypes: ['ombud', 'dagligvaror'], status: 'klar' } },
+	{ id: 'r-a', area: 1, position: 1024, fields: { action: 'Kartläggning åäö', status: 'fortsatter' } },
+	{ id: 'r-c', area: 3, position: 1024, fields: { resources: 'Länsstyrelsen', action: 'Samverkan' } }
+];
+
+describe('canonicalContent', () => {
+	it('is exactly the documented JSON: rows in table order, id/area/fields, sorted keys and marks', () => {
+		expect(canonicalContent(rows)).toBe(
+			JSON.stringify({
+				format: CONTENT_FORMAT,
+				rows: [
+					{ id: 'r-a', area: 1, fields: { action: 'Kartläggning åäö', status: 'fortsatter' } },
+					{ id: 'r-b', area: 1, fields: { action: 'Dialog', goal: '1.1', serviceTypes: ['dagligvaror', 'ombud'], status: 'klar' } },
+					{ id: 'r-c', area: 3, fields: { action: 'Samverkan', resources: 'Länsstyrelsen' } }
+				]
+			})
+		);
+	});
+
+	it('starts with the format tag', () => {
+		expect(canonicalContent([])).toBe(`{"format":"${CONTENT_FORMAT}","rows":[]}`);
+	});
+
+	it('does not depend on input order, key order or mark order', () => {
+		const shuffled: SubmittedRow[] = [
+			{ ...rows[2], fields: { action: 'Samverkan', resources: 'Länsstyrelsen' } },
+			{ ...rows[0], fields: { status: 'klar', serviceTypes: ['dagligvaror', 'ombud'], goal: '1.1', action: 'Dialog' } },
+			rows[1]
+		];
+		expect(canonicalContent(shuffled)).toBe(canonicalContent(rows));
+	});
+
+	it('does not depend on position values, only on the order they give', () => {
+		const moved = rows.map((r) => ({ ...r, position: r.position * 3 + 7 }));
+		expect(canonicalContent(moved)).toBe(canonicalContent(rows));
+		const swapped = rows.map((r) => (r.id === 'r-a' ? { ...r, position: 4096 } : r));
+		expect(canonicalContent(swapped)).not.toBe(canonicalContent(rows));
+	});
+
+	it('ignores revisions, authors and timestamps of stored rows', () => {
+		const stored = rows.map((r, i) => ({ ...r, revs: { action: i + 4 }, createdBy: 'x', updatedBy: `u${i}`, updatedAt: new Date(i) }));
+		expect(canonicalContent(stored)).toBe(canonicalContent(rows));
+	});
+
+	it('reads a never-written cell and a cleared one alike, but keeps whitespace in text', () => {
+		const cleared = rows.map((r) => (r.id === 'r-c' ? { ...r, fields: { ...r.fields, goal: '', serviceTypes: [] } } : r));
+		expect(canonicalContent(cleared)).toBe(canonicalContent(rows));
+		const spaced = rows.map((r) => (r.id === 'r-c' ? { ...r, fields: { ...r.fields, action: 'Samverkan ' } } : r));
+		expect(canonicalContent(spaced)).not.toBe(canonicalContent(rows));
+	});
+
+	it('breaks position ties by id in code-unit order, not by locale', () => {
+		const tied: SubmittedRow[] = [
+			{ id: 'b', area: 1, position: 1, fields: { action: 'b' } },
+			{ id: 'B', area: 1, position: 1, fields: { action: 'B' } },
+			{ id: 'a', area: 1, position: 1, fields: { action: 'a' } }
+		];
+		const ids = (JSON.parse(canonicalContent(tied)) as { rows: { id: string }[] }).rows.map((r) => r.id);
+		expect(ids).toEqual(['B', 'a', 'b']);
+	});
+
+	it('changes when content, area or id changes', () => {
+		const base = canonicalContent(rows);
+		expect(canonicalContent(rows.map((r) => (r.id === 'r-a' ? { ...r, fields: { ...r.fields, action: 'Kartläggning' } } : r)))).not.toBe(base);
+		expect(canonicalContent(rows.map((r) => (r.id === 'r-c' ? { ...r, area: 2 } : r)))).not.toBe(base);
+		expect(canonicalContent(rows.map((r) => (r.id === 'r-c' ? { ...r, id: 'r-d' } : r)))).not.toBe(base);
+		expect(canonicalContent(rows.slice(0, 2))).not.toBe(base);
+	});
+
+	it('cannot be confused by text that looks like JSON', () => {
+		const a: SubmittedRow[] = [{ id: 'x', area: 1, position: 1, fields: { action: 'a","goal":"b' } }];
+		const b: SubmittedRow[] = [{ id: 'x', area: 1, position: 1, fields: { action: 'a', goal: 'b' } }];
+		expect(canonicalContent(a)).not.toBe(canonicalContent(b));
+	});
+});
+
+describe('contentHash', () => {
+	it('is the SHA-256 of the UTF-8 canonical content', () => {
+		expect(contentHash(rows)).toBe(createHash('sha256').update(canonicalContent(rows), 'utf8').digest('hex'));
+		expect(contentHash(rows)).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('is stable: a known value for a known input', () => {
+		expect(contentHash([])).toBe(createHash('sha256').update(`{"format":"${CONTENT_FORMAT}","rows":[]}`).digest('hex'));
+	});
+});
+
+describe('rowsPerArea', () => {
+	it('counts every area of the region, with zeros', () => {
+		expect(rowsPerArea(rows, areas)).toEqual({ '1': 2, '2': 0, '3': 1 });
+		expect(rowsPerArea([], areas)).toEqual({ '1': 0, '2': 0, '3': 0 });
+	});
+
+	it('still counts a row in an area the region does not list', () => {
+		expect(rowsPerArea([{ area: 4 }], areas)).toEqual({ '1': 0, '2': 0, '3': 0, '4': 1 });
+	});
+});
+
+describe('submissionRecord', () => {
+	it('records who, when, counts per area, row count and the content hash', () => {
+		const record = submissionRecord({ rows, areas, by, at });
+		expect(record).toEqual({
+			by: 'uid-karin',
+			byName: 'Karin Krokom',
+			at,
+			rowsPerArea: { '1': 2, '2': 0, '3': 1 },
+			rowCount: 3,
+			contentHash: contentHash(rows)
+		});
+		expect(submission.parse(record)).toEqual(record);
+	});
+
+	it('uses the given clock, not the system clock', () => {
+		expect(submissionRecord({ rows, areas, by, at: new Date('2030-05-05T05:05:05Z') }).at.toISOString()).toBe('2030-05-05T05:05:05.000Z');
+	});
+
+	it('lets a test recompute the hash from stored rows', () => {
+		const record = submissionRecord({ rows, areas, by, at });
+		const stored = rows.map((r) => ({ ...r, revs: { action: 2 }, updatedAt: new Date(0) }));
+		expect(createHash('sha256').update(canonicalContent(stored)).digest('hex')).toBe(record.contentHash);
+		expect(matchesSubmission(stored, record)).toBe(true);
+		expect(matchesSubmission(stored.slice(1), record)).toBe(false);
+	});
+
+	it('handles an empty plan', () => {
+		expect(submissionRecord({ rows: [], areas, by, at })).toMatchObject({ rowCount: 0, rowsPerArea: { '1': 0, '2': 0, '3': 0 } });
+	});
+
+	it('refuses an actor without uid or name', () => {
+		expect(() => submissionRecord({ rows, areas, by: { uid: '', name: 'X' }, at })).toThrow();
+		expect(() => submissionRecord({ rows, areas, by: { uid: 'u', name: '' }, at })).toThrow();
+	});
+
+	it('hashes the seed plan deterministically', () => {
+		type SeedRow = { id: string; area: number; fields: RowFields };
+		const seedPath = join(import.meta.dirname, '..', '..', '..', 'seed', 'plans', 'jamtland-harjedalen-2023.json');
+		const seedRows = (JSON.parse(readFileSync(seedPath, 'utf8')) as { rows: SeedRow[] }).rows.map((r, i) => ({ ...r, position: (i + 1) * 1024 }));
+		for (const r of seedRows) rowSchema.shape.fields.parse(r.fields);
+		const record = submissionRecord({ rows: seedRows, areas, by, at });
+		expect(record.rowCount).toBe(14);
+		expect(record.rowsPerArea).toEqual({ '1': 5, '2': 3, '3': 6 });
+		expect(submissionRecord({ rows: [...seedRows].reverse(), areas, by, at }).contentHash).toBe(record.contentHash);
+	});
+});
+
+describe('reopeningRecord', () => {
+	it('records who, when and the trimmed reason', () => {
+		expect(reopeningRecord({ by, at, reason: '  Fel budget i insats 2.1, rättas.  ' })).toEqual({
+			by: 'uid-karin',
+			byName: 'Karin Krokom',
+			at,
+			reason: 'Fel budget i insats 2.1, rättas.'
+		});
+	});
+
+	it('refuses a reason shorter than 10 characters after trimming, or longer than 2000', () => {
+		expect(() => reopeningRecord({ by, at, reason: '   kort     ' })).toThrow('reason-too-short');
+		expect(() => reopeningRecord({ by, at, reason: 'x'.repeat(2001) })).toThrow('reason-too-long');
+		expect(reopeningRecord({ by, at, reason: 'x'.repeat(10) }).reason).toHaveLength(10);
+		expect(reopeningRecord({ by, at, reason: 'x'.repeat(2000) }).reason).toHaveLength(2000);
+	});
+});
