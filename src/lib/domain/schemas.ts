@@ -73,13 +73,6 @@ export const member = z.object({
 export type Member = z.infer<typeof member>;
 
 export const planStatus = z.enum(['draft', 'submitted']);
-export const plan = z.object({
-	templateId: id,
-	status: planStatus,
-	deadline: instant,
-	reminderOffsets: z.array(z.number().int().min(0).max(365)).max(20).default([30, 14, 7, 2, 1])
-});
-export type Plan = z.infer<typeof plan>;
 
 /* ---------- templates: the form of a year is data ---------- */
 
@@ -283,6 +276,22 @@ export const reopening = z.object({
 });
 export type Reopening = z.infer<typeof reopening>;
 
+/**
+ * The plan of a year (regions/{r}/years/{year}). Only functions write it: status and submission by
+ * submitPlan/reopenPlan, deadline and offsets by setPlanSettings.
+ */
+export const plan = z.object({
+	templateId: id,
+	status: planStatus,
+	deadline: instant,
+	reminderOffsets: z.array(z.number().int().min(0).max(365)).max(20).default([30, 14, 7, 2, 1]),
+	/** The latest submission (kept after a reopening, so the history of hand-ins stays visible). */
+	submission: submission.nullable().default(null),
+	/** Every reopening, oldest first. */
+	reopenings: z.array(reopening).default([])
+});
+export type Plan = z.infer<typeof plan>;
+
 /** The submit callable: lock the year. */
 export const submitPlanInput = z.object({ regionId: id, year: planYear }).strict();
 export type SubmitPlanInput = z.infer<typeof submitPlanInput>;
@@ -318,3 +327,28 @@ export type PlanSettingsInput = z.infer<typeof planSettingsInput>;
 /** The one-click unsubscribe endpoint's input (unsubscribe-token.ts). */
 export const unsubscribeInput = z.object({ token: z.string().min(1).max(1000) }).strict();
 export type UnsubscribeInput = z.infer<typeof unsubscribeInput>;
+
+/* ---------- reminder opt-outs and the reminder ledger ---------- */
+
+/** reminderOptOuts/{uid}: present while a person has switched deadline reminders off. */
+export const reminderOptOut = z.object({ at: instant, via: z.enum(['link', 'app']) });
+export type ReminderOptOut = z.infer<typeof reminderOptOut>;
+
+/** The callable a signed-in person uses to switch their reminders off or on again in the app. */
+export const setReminderSubscriptionInput = z.object({ subscribed: z.boolean() }).strict();
+
+/**
+ * reminderLedger/{id}: one document per (plan, person, deadline date, offset), written in the same
+ * transaction as the reminder's outbox mail, so a reminder is never sent twice. The id is the
+ * ledger key (reminders.ts ledgerKey) with "/" replaced by "~".
+ */
+export const reminderLedgerEntry = z.object({
+	key: z.string().min(1),
+	regionId: id,
+	year: planYear,
+	uid: z.string().min(1),
+	offset: z.number().int().min(0),
+	mailId: z.string().min(1),
+	createdAt: instant
+});
+export type ReminderLedgerEntry = z.infer<typeof reminderLedgerEntry>;
