@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import { MAIL_FROM, SMTP_HOST, SMTP_PASSWORD, SMTP_PORT, SMTP_SECURE, SMTP_USER } from './params';
 
 export interface Mailer {
-	send(m: { to: string[]; subject: string; text: string; html?: string }): Promise<{ messageId: string }>;
+	send(m: { to: string[]; subject: string; text: string; html?: string; headers?: Record<string, string> }): Promise<{ messageId: string }>;
 }
 
 export function smtpMailer(): Mailer {
@@ -17,7 +17,7 @@ export function smtpMailer(): Mailer {
 	});
 	return {
 		async send(m) {
-			const info = await transport.sendMail({ from: MAIL_FROM.value(), to: m.to, subject: m.subject, text: m.text, html: m.html });
+			const info = await transport.sendMail({ from: MAIL_FROM.value(), to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
 			return { messageId: info.messageId };
 		}
 	};

@@ -6,10 +6,12 @@ import type { MailContent } from '../../src/lib/domain/mail-text';
 export interface OutboxMail extends MailContent {
 	to: string[];
 	kind: string;
+	/** Extra headers (schemas.ts mail), e.g. List-Unsubscribe on reminders. */
+	headers?: Record<string, string>;
 }
 
-function doc(m: OutboxMail) {
-	return { ...m, createdAt: FieldValue.serverTimestamp(), state: 'pending', attempts: 0, error: null, sentAt: null };
+function doc({ headers, ...m }: OutboxMail) {
+	return { ...m, ...(headers ? { headers } : {}), createdAt: FieldValue.serverTimestamp(), state: 'pending', attempts: 0, error: null, sentAt: null };
 }
 
 export async function enqueueMail(db: Firestore, m: OutboxMail, id?: string): Promise<string> {

@@ -51,7 +51,7 @@ export interface EditingCell {
 	saved: FieldValue;
 }
 
-export type NoticeKind = 'saveFailed' | 'gone' | 'addFailed' | 'moveFailed' | 'deleteFailed';
+export type NoticeKind = 'saveFailed' | 'gone' | 'locked' | 'addFailed' | 'moveFailed' | 'deleteFailed';
 
 export interface Notice {
 	id: string;
@@ -86,6 +86,8 @@ export class PlanSession {
 	online = $state(true);
 	cacheOnly = $state(false);
 	now = $state(new Date());
+	/** The cell whose editor closed because the year was submitted meanwhile (the page puts focus back on it). */
+	lockedCell = $state<CellRef | null>(null);
 
 	#templates = new Map<string, LiveTemplate>();
 	#idle: ReturnType<typeof setTimeout> | null = null;
@@ -196,6 +198,10 @@ export class PlanSession {
 					void this.rows.items;
 					void this.rows.fromCache;
 					if (this.rows.status === 'ready') untrack(() => this.pump());
+				});
+				// A year submitted while one edits: the editor closes; unsaved text stays in a notice.
+				$effect(() => {
+					if (this.plan.status === 'ready' && this.submitted) untrack(() => this.#lockEditing());
 				});
 				// Announce oneself once the plan is known to exist.
 				$effect(() => {
@@ -319,7 +325,8 @@ export class PlanSession {
 				case 'gone':
 				case 'failed':
 					this.entries = removeEntries(this.entries, action.ids);
-					this.#notify(action.kind === 'gone' ? 'gone' : 'saveFailed', action.edit);
+					// Refused because the year was submitted meanwhile: said so, with the text to copy.
+					this.#notify(action.kind === 'gone' ? 'gone' : this.submitted ? 'locked' : 'saveFailed', action.edit);
 					break;
 			}
 		}
@@ -454,6 +461,21 @@ export class PlanSession {
 	/** Esc: forget the draft; the cell shows the stored value again. */
 	cancelEdit(): void {
 		this.#stopEditing();
+	}
+
+	/**
+	 * The year closed under the editor: nothing more can be saved, so the editor closes now rather
+	 * than on the next blur. Text typed since the last save is not dropped: it goes to a notice the
+	 * person can copy from. Earlier saves still in flight are refused and reported the same way.
+	 */
+	#lockEditing(): void {
+		const ed = this.editing;
+		if (!ed) return;
+		const draft = $state.snapshot(ed.draft) as FieldValue;
+		const unsaved = !sameValue(draft, ed.saved);
+		this.#stopEditing();
+		this.lockedCell = { rowId: ed.rowId, field: ed.field };
+		if (unsaved) this.#notify('locked', { rowId: ed.rowId, field: ed.field, baseRev: ed.baseRev, value: draft });
 	}
 
 	#stopEditing(): void {

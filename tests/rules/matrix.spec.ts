@@ -1,6 +1,8 @@
 // The rules matrix: who (coordinator, editor, staff reader, another region's coordinator, signed-in
-// non-member, anonymous) × what (ten browser actions) × where (Jämtland Härjedalen, Västernorrland)
+// non-member, anonymous) × what (twelve browser actions) × where (Jämtland Härjedalen, Västernorrland)
 // × when (a draft or a submitted year). Every cell is one test, its outcome given by `expected`.
+// The lock: on a submitted year every row write (edit a cell, add, move, delete) is refused for every
+// role, while presence (announce, remove) stays allowed.
 import { afterAll, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
@@ -13,6 +15,7 @@ import {
 	cellEdit,
 	isStaff,
 	memberRef,
+	move,
 	newRow,
 	presenceOf,
 	presenceRef,
@@ -34,12 +37,14 @@ const ACTIONS = [
 	'read a row',
 	'edit a cell',
 	'add a row',
+	'move a row',
 	'delete their own row',
 	"delete another person's row",
 	"write the year's status",
 	'write a membership',
 	'read presence',
 	'write their own presence',
+	'remove their own presence',
 	"write another person's presence"
 ] as const;
 type Action = (typeof ACTIONS)[number];
@@ -48,10 +53,10 @@ type Action = (typeof ACTIONS)[number];
  * Who may do what, in words:
  * - members of the region and staff read its rows and presence; nobody else reads anything;
  * - rows are written only by members of that region, and only while the year is a draft:
- *   any member edits cells and adds rows and deletes the rows they created; only a coordinator
+ *   any member edits cells, adds and moves rows and deletes the rows they created; only a coordinator
  *   deletes another person's row;
  * - a year's status and the memberships are never written by a browser (functions do it);
- * - a member writes their own presence, also on a submitted year; nobody writes another's;
+ * - a member writes and removes their own presence, also on a submitted year; nobody writes another's;
  * - staff read everything of every region and write nothing.
  */
 function expected(actor: Actor, action: Action, regionId: RegionId, status: Status): boolean {
@@ -64,6 +69,7 @@ function expected(actor: Actor, action: Action, regionId: RegionId, status: Stat
 			return member || isStaff(actor);
 		case 'edit a cell':
 		case 'add a row':
+		case 'move a row':
 		case 'delete their own row':
 			return member && draft;
 		case "delete another person's row":
@@ -72,6 +78,7 @@ function expected(actor: Actor, action: Action, regionId: RegionId, status: Stat
 		case 'write a membership':
 			return false;
 		case 'write their own presence':
+		case 'remove their own presence':
 			return member;
 		case "write another person's presence":
 			return false;
@@ -89,6 +96,9 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 			return updateDoc(rowRef(db, regionId, YEAR, rowIdOf('editor2')), cellEdit(uid, 'goal', '1.1 Tillgänglig service', 1));
 		case 'add a row':
 			return setDoc(rowRef(db, regionId, YEAR, 'new-row'), newRow(uid, 1, 100));
+		case 'move a row':
+			// Area 2 exists in both regions (JH has 3 areas, VN 2).
+			return updateDoc(rowRef(db, regionId, YEAR, rowIdOf('editor2')), move(uid, 2, 5000));
 		case 'delete their own row':
 			return deleteDoc(rowRef(db, regionId, YEAR, rowIdOf(uid)));
 		case "delete another person's row":
@@ -103,6 +113,8 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 			return getDocs(collection(db, 'regions', regionId, 'years', String(YEAR), 'presence'));
 		case 'write their own presence':
 			return setDoc(presenceRef(db, regionId, YEAR, uid), presenceOf(actor));
+		case 'remove their own presence':
+			return deleteDoc(presenceRef(db, regionId, YEAR, uid));
 		case "write another person's presence":
 			return setDoc(presenceRef(db, regionId, YEAR, 'editor2'), presenceOf('editor2'));
 	}

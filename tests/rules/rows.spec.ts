@@ -254,6 +254,18 @@ describe('refused cell edits', () => {
 		await suite.admin((db) => updateDoc(yearRef(db, JH, 2023), { status: 'submitted' }));
 		await assertFails(edit2023(cellEdit('editor', 'goal', 'Mål', 1)));
 	});
+
+	it('a coordinator may not edit a cell of a submitted year, not even of their own row', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
+		await assertFails(updateDoc(rowRef(suite.as('coord'), JH, 2024, rowIdOf('coord')), cellEdit('coord', 'goal', 'Mål', 1)));
+	});
+
+	it('a member may edit again once the year is reopened (draft)', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2023), { status: 'submitted' }));
+		await assertFails(edit2023(cellEdit('editor', 'goal', 'Mål', 1)));
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2023), { status: 'draft' }));
+		await assertSucceeds(edit2023(cellEdit('editor', 'goal', 'Mål', 1)));
+	});
 });
 
 describe('moves', () => {
@@ -303,6 +315,16 @@ describe('moves', () => {
 
 	it('a member may not stamp a move with a client clock', async () => {
 		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 1), updatedAt: new Date() }));
+	});
+
+	it('a member may not move a row of a submitted year', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
+		await assertFails(moveRow('editor', JH, move('editor', 1, 0.5)));
+	});
+
+	it('a coordinator may not move a row of a submitted year, not even their own', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
+		await assertFails(updateDoc(rowRef(suite.as('coord'), JH, 2024, rowIdOf('coord')), move('coord', 2, 1)));
 	});
 });
 
@@ -368,6 +390,16 @@ describe('new rows', () => {
 	it('a member may not add a row to a year that does not exist', async () => {
 		await assertFails(setDoc(rowRef(suite.as('editor'), JH, 2030, 'new-row'), newRow('editor')));
 	});
+
+	it('a member may not add a row to a submitted year', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
+		await assertFails(add('editor', JH, newRow('editor', 1, 7)));
+	});
+
+	it('a coordinator may not add a row to a submitted year', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
+		await assertFails(setDoc(rowRef(suite.as('coord'), JH, 2024, 'new-row'), newRow('coord', 1, 7)));
+	});
 });
 
 describe('deleting rows', () => {
@@ -390,6 +422,11 @@ describe('deleting rows', () => {
 	it('a coordinator may not delete a row of a submitted year, not even their own', async () => {
 		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
 		await assertFails(deleteDoc(rowRef(suite.as('coord'), JH, 2024, rowIdOf('coord'))));
+	});
+
+	it('an editor may not delete a row they created of a submitted year', async () => {
+		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
+		await assertFails(deleteDoc(rowRef(suite.as('editor'), JH, 2024, rowIdOf('editor'))));
 	});
 
 	it("another region's coordinator may not delete a row of Jämtland Härjedalen", async () => {

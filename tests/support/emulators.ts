@@ -1,9 +1,9 @@
 // Test access to the running Emulator Suite (started once by `npm test`): an Admin SDK app, browser-SDK
 // clients signed in as demo users, the demo seed, and the development inbox (maildev REST + mailparser).
 import { deleteApp, initializeApp as initClientApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, signInWithEmailLink, type Auth } from 'firebase/auth';
+import { connectAuthEmulator, getAuth, signInWithCustomToken, signInWithEmailLink, type Auth } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
-import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
+import { connectFunctionsEmulator, getFunctions, httpsCallable, type FunctionsError } from 'firebase/functions';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth as adminAuth } from 'firebase-admin/auth';
 import { getFirestore as adminFirestore } from 'firebase-admin/firestore';
@@ -55,6 +55,71 @@ export function client(projectId = PROJECT_ID): Client {
 		},
 		close: () => deleteApp(app)
 	};
+}
+
+/** A client signed in as a seeded user directly, with a custom token from the Admin SDK (no mail). */
+export async function clientAs(uid: string): Promise<Client> {
+	const c = client();
+	await signInWithCustomToken(c.auth, await admin().auth.createCustomToken(uid));
+	return c;
+}
+
+/** The error a callable answered with ({ code: 'functions/…', details }), or { code: 'ok' } when it succeeded. */
+export async function callError(p: Promise<unknown>): Promise<{ code: string; message?: string; details?: unknown }> {
+	try {
+		await p;
+		return { code: 'ok' };
+	} catch (err) {
+		const e = err as FunctionsError;
+		return { code: e.code, message: e.message, details: e.details };
+	}
+}
+
+/** Deletes every document of top-level collections (test state such as the reminder ledger). */
+export async function clearCollections(...names: string[]): Promise<void> {
+	const { db } = admin();
+	for (const name of names) {
+		const docs = await db.collection(name).listDocuments();
+		await Promise.all(docs.map((d) => d.delete()));
+	}
+}
+
+/** Waits until the sendMail function has delivered (or failed) every queued mail. */
+export async function settleOutbox(timeoutMs = 30_000): Promise<void> {
+	const { db } = admin();
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		const open = await db.collection('mail').where('state', 'in', ['pending', 'sending']).get();
+		if (open.empty) return;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('the outbox did not settle');
+}
+
+/**
+ * Runs a 2nd-gen scheduled function now, the way Cloud Scheduler does: an HTTP POST to it. The
+ * Functions emulator serves it under its trigger key, "<region>-<name>-<generation>"; a POST to an
+ * unknown key answers 404 with the list of keys, from which the current generation is taken.
+ */
+/**
+ * Runs a scheduled function the way Cloud Scheduler does: a message on its Pub/Sub topic
+ * (firebase-schedule-<name>) in the Pub/Sub emulator; resolves when the run has recorded itself.
+ */
+export async function runScheduled(name: string): Promise<void> {
+	const { db } = admin();
+	const before = (await db.collection('reminderRuns').get()).size;
+	const topic = `http://${HOST}:8085/v1/projects/${PROJECT_ID}/topics/firebase-schedule-${name}`;
+	const res = await fetch(`${topic}:publish`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ messages: [{ data: Buffer.from('{}').toString('base64') }] })
+	});
+	if (!res.ok) throw new Error(`publishing to ${topic} answered ${res.status}: ${await res.text()}`);
+	const started = Date.now();
+	while ((await db.collection('reminderRuns').get()).size <= before) {
+		if (Date.now() - started > 30_000) throw new Error(`${name} did not run within 30 s of the Pub/Sub message`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
 
 /** Signs a client in as a seeded user the way a person does: request the link, open it from the inbox. */

@@ -96,6 +96,8 @@ export const SEEDED_FIELDS = {
 	2024: { fields: { action: 'Servicepunkter i glesbygd', status: '' }, revs: { action: 1, status: 1 } }
 } as const;
 export const SEEDED_AT = Timestamp.fromDate(new Date('2024-03-01T09:00:00Z'));
+/** The one reminder ledger entry of the fixture: the 7-day reminder of JH's 2024 plan to the editor. */
+export const LEDGER_ID = `${JH}~2024~editor~2025-01-31~7`;
 
 /* ---------- the environment ---------- */
 
@@ -228,6 +230,18 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 	}
 	batch.set(doc(db, 'mail', 'mail-1'), { to: ['coord@region-jh.example'], subject: 'Påminnelse', text: 'Hej', kind: 'reminder', createdAt: SEEDED_AT, state: 'pending', attempts: 0 });
 	batch.set(doc(db, 'rateLimits', 'signin-coord'), { count: 1, windowStart: SEEDED_AT });
+	// The coordinator and the staff reader have switched reminders off; one reminder was sent to the editor.
+	batch.set(doc(db, 'reminderOptOuts', 'coord'), { at: SEEDED_AT, via: 'app' });
+	batch.set(doc(db, 'reminderOptOuts', 'reader'), { at: SEEDED_AT, via: 'link' });
+	batch.set(doc(db, 'reminderLedger', LEDGER_ID), {
+		key: LEDGER_ID.replaceAll('~', '/'),
+		regionId: JH,
+		year: '2024',
+		uid: 'editor',
+		offset: 7,
+		mailId: 'mail-1',
+		createdAt: SEEDED_AT
+	});
 	await batch.commit();
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { canRead, canEdit, canDeleteRow, type Viewer } from './access';
+import { canRead, canEdit, canDeleteRow, canSubmit, canReopen, canSetPlanSettings, type Viewer } from './access';
 
 const coordinator: Viewer = { uid: 'u-coord', memberRole: 'coordinator', staffRole: null };
 const editor: Viewer = { uid: 'u-editor', memberRole: 'editor', staffRole: null };
@@ -64,5 +64,26 @@ describe('canDeleteRow', () => {
 			expect(canDeleteRow(v, ownRow(v), 'draft'), v.uid).toBe(false);
 			expect(canDeleteRow(v, othersRow, 'draft'), v.uid).toBe(false);
 		}
+	});
+});
+
+describe('submitting, reopening and plan settings', () => {
+	it('lets a coordinator submit a draft and reopen a submitted year, not the other way round', () => {
+		expect(canSubmit(coordinator, 'draft')).toBe(true);
+		expect(canSubmit(coordinator, 'submitted')).toBe(false);
+		expect(canReopen(coordinator, 'submitted')).toBe(true);
+		expect(canReopen(coordinator, 'draft')).toBe(false);
+	});
+
+	it('lets neither editors, staff nor outsiders submit or reopen', () => {
+		for (const v of [editor, staffReader, staffAdmin, nobody]) {
+			expect(canSubmit(v, 'draft'), v.uid).toBe(false);
+			expect(canReopen(v, 'submitted'), v.uid).toBe(false);
+		}
+	});
+
+	it('lets only coordinators set the deadline and reminder days', () => {
+		expect(canSetPlanSettings(coordinator)).toBe(true);
+		for (const v of [editor, staffReader, staffAdmin, nobody]) expect(canSetPlanSettings(v), v.uid).toBe(false);
 	});
 });

@@ -19,3 +19,18 @@ export function canDeleteRow(v: Viewer, row: { createdBy: string }, status: 'dra
 	if (!canEdit(v, status)) return false;
 	return v.memberRole === 'coordinator' || row.createdBy === v.uid;
 }
+
+/** Submitting locks the year: a coordinator of the region, while it is a draft (submitPlan checks the same). */
+export function canSubmit(v: Viewer, status: 'draft' | 'submitted'): boolean {
+	return v.memberRole === 'coordinator' && status === 'draft';
+}
+
+/** Reopening a submitted year, with a reason: a coordinator of the region (reopenPlan checks the same). */
+export function canReopen(v: Viewer, status: 'draft' | 'submitted'): boolean {
+	return v.memberRole === 'coordinator' && status === 'submitted';
+}
+
+/** The deadline and reminder days of a year: a coordinator of the region (setPlanSettings checks the same). */
+export function canSetPlanSettings(v: Viewer): boolean {
+	return v.memberRole === 'coordinator';
+}

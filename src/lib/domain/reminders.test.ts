@@ -608,6 +608,15 @@ describe('reminderMail', () => {
 		expect(reminderMail(digestAt(run(2027, 1, 19), [plan({ missing: [] })]), { appUrl, unsubscribeUrl }).html).not.toContain('<ul>');
 	});
 
+	it('does not call a plan without rows ready to submit', () => {
+		const mail = reminderMail(digestAt(run(2027, 1, 19), [plan({ missing: [], rowCount: 0 })]), { appUrl, unsubscribeUrl });
+		expect(mail.text).toContain('Planen har inga insatser ännu: lägg till planens insatser innan den lämnas in.');
+		expect(mail.text).not.toContain('planen kan lämnas in');
+		expect(planReminders(input({ plans: [plan({ missing: [], rowCount: 0 })], now: run(2027, 1, 19) }))[0].items[0].empty).toBe(true);
+		expect(planReminders(input({ plans: [plan({ missing: [], rowCount: 2 })], now: run(2027, 1, 19) }))[0].items[0].empty).toBe(false);
+		expect(planReminders(input({ plans: [plan({ missing: [] })], now: run(2027, 1, 19) }))[0].items[0].empty).toBe(false);
+	});
+
 	it('on the deadline day says it is the last day', () => {
 		const digest = digestAt(run(2027, 1, 31), [plan({ offsets: [0] })]);
 		expect(reminderMail(digest, { appUrl, unsubscribeUrl }).text).toContain('Sista dagen idag: planen ska lämnas in senast 31 januari 2027 kl. 23:59.');

@@ -160,6 +160,8 @@ export interface ReminderPlan {
 	offsets?: readonly number[] | null;
 	/** The plan's missing fields, labelled (completeness.ts labelledMissing), in table order. */
 	missing: readonly MissingItem[];
+	/** How many rows (insatser) the plan has; 0 means it cannot be submitted yet even though nothing is "missing". Unset: unknown. */
+	rowCount?: number;
 }
 
 export interface ReminderMember {
@@ -184,6 +186,8 @@ export interface ReminderItem {
 	/** "12 dagar kvar", "1 dag kvar", "sista dagen idag" */
 	daysLeftText: string;
 	missingCount: number;
+	/** The plan has no rows yet (ReminderPlan.rowCount 0): the mail asks for them instead of saying it is ready. */
+	empty: boolean;
 	/** The first maxMissing missing fields. */
 	missing: MissingItem[];
 	/** `${appUrl}/plan/${regionId}/${year}` */
@@ -261,6 +265,7 @@ export function planReminders(input: PlanRemindersInput): ReminderDigest[] {
 				daysLeft: daysLeft(deadline, input.now),
 				daysLeftText: daysLeftText(deadline, input.now),
 				missingCount: plan.missing.length,
+				empty: plan.rowCount === 0,
 				missing: plan.missing.slice(0, maxMissing).map((x) => ({ ...x })),
 				link: planLink(input.appUrl, plan.regionId, plan.year)
 			};
@@ -365,8 +370,11 @@ export function reminderMail(digest: ReminderDigest, opts: { appUrl: string; uns
 	];
 	for (const item of digest.items) {
 		blocks.push({ kind: 'heading', text: planTitle(item) });
-		const status =
-			item.missingCount === 0 ? 'Alla obligatoriska uppgifter är ifyllda – planen kan lämnas in.' : `${missingCountText(item.missingCount)}:`;
+		const status = item.empty
+			? 'Planen har inga insatser ännu: lägg till planens insatser innan den lämnas in.'
+			: item.missingCount === 0
+				? 'Alla obligatoriska uppgifter är ifyllda – planen kan lämnas in.'
+				: `${missingCountText(item.missingCount)}:`;
 		blocks.push({ kind: 'p', lines: [timeLeftLine(item), status] });
 		if (item.missingCount > 0) {
 			const lines = item.missing.map(missingLine);

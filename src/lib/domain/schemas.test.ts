@@ -483,6 +483,17 @@ describe('mail', () => {
 		expect(mail.safeParse({ ...valid, attempts: -1 }).success).toBe(false);
 		expect(mail.safeParse({ ...valid, subject: 'x'.repeat(301) }).success).toBe(false);
 	});
+
+	it('accepts extra headers such as List-Unsubscribe', () => {
+		const headers = { 'List-Unsubscribe': '<https://planbordet.example/api/unsubscribe?token=a.b>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+		expect(mail.parse({ ...valid, headers }).headers).toEqual(headers);
+	});
+
+	it('rejects a header name that is not a token and a value that would inject another header', () => {
+		expect(mail.safeParse({ ...valid, headers: { 'Bad Name': 'x' } }).success).toBe(false);
+		expect(mail.safeParse({ ...valid, headers: { 'X-Ok': 'x\r\nBcc: someone@example.org' } }).success).toBe(false);
+		expect(mail.safeParse({ ...valid, headers: { 'X-Ok': 'x\nBcc: someone@example.org' } }).success).toBe(false);
+	});
 });
 
 describe('requestSignInLinkInput', () => {

@@ -198,6 +198,10 @@ export const mail = z.object({
 	subject: z.string().min(1).max(300),
 	text: z.string().min(1),
 	html: z.string().optional(),
+	/** Extra headers, e.g. List-Unsubscribe on reminders; names are tokens, values single-line. */
+	headers: z
+		.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'invalid-header-name'), z.string().max(2000).regex(/^[^\r\n]*$/, 'invalid-header-value'))
+		.optional(),
 	kind: z.string().min(1),
 	createdAt: instant,
 	/** Set by the outbox function: 'pending' → 'sending' (claimed) → 'sent' | 'failed'. */
@@ -352,3 +356,7 @@ export const reminderLedgerEntry = z.object({
 	createdAt: instant
 });
 export type ReminderLedgerEntry = z.infer<typeof reminderLedgerEntry>;
+
+/** reminderRuns/{id}: one per scheduled reminder run, for operators (and to tell when a run has finished). */
+export const reminderRun = z.object({ at: instant, source: z.enum(['schedule', 'cli']), queued: z.number().int().min(0) });
+export type ReminderRun = z.infer<typeof reminderRun>;

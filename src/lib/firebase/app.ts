@@ -52,7 +52,7 @@ export const db = (): Firestore => firebase().db;
 export const auth = (): Auth => firebase().auth;
 let functionsInstance: Promise<Functions> | null = null;
 
-/** Cloud Functions are only called from the sign-in page: loaded on first use, not with every page. */
+/** Cloud Functions are called rarely (sign-in, submit, reopen, settings): loaded on first use, not with every page. */
 export function functions(): Promise<Functions> {
 	functionsInstance ??= import('firebase/functions').then(({ connectFunctionsEmulator, getFunctions }) => {
 		const f = getFunctions(firebase().app, FUNCTIONS_REGION);
@@ -60,4 +60,15 @@ export function functions(): Promise<Functions> {
 		return f;
 	});
 	return functionsInstance;
+}
+
+/**
+ * Calls a callable function by name and returns its data. The dynamic import lives here, in a
+ * module every page already has, so the bundler keeps firebase/functions out of the pages and
+ * does not split the Firebase chunk the pages share.
+ */
+export async function callFunction<I, O>(name: string, data: I): Promise<O> {
+	const [{ httpsCallable }, f] = await Promise.all([import('firebase/functions'), functions()]);
+	const result = await httpsCallable<I, O>(f, name)(data);
+	return result.data;
 }

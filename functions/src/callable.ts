@@ -1,0 +1,47 @@
+// What every plan callable checks first, with the same structured errors: a signed-in caller
+// (`unauthenticated`), an input that parses with its zod schema (`invalid-argument`, details.issues),
+// and for plan changes a coordinator of the region (`permission-denied`, details.reason).
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
+import type { z } from 'zod';
+import { member, type Member } from '../../src/lib/domain/schemas';
+
+export function callerUid(request: CallableRequest): string {
+	const uid = request.auth?.uid;
+	if (!uid) throw new HttpsError('unauthenticated', 'sign-in-required', { reason: 'sign-in-required' });
+	return uid;
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+	const parsed = schema.safeParse(data);
+	if (!parsed.success) throw new HttpsError('invalid-argument', 'invalid-input', { issues: parsed.error.issues });
+	return parsed.data;
+}
+
+export const memberRef = (db: Firestore, regionId: string, uid: string) => db.collection('regions').doc(regionId).collection('members').doc(uid);
+export const yearRef = (db: Firestore, regionId: string, year: string) => db.collection('regions').doc(regionId).collection('years').doc(year);
+
+export function notCoordinator(): HttpsError {
+	return new HttpsError('permission-denied', 'not-a-coordinator', { reason: 'not-a-coordinator' });
+}
+
+export function planNotFound(): HttpsError {
+	return new HttpsError('not-found', 'plan-not-found', { reason: 'plan-not-found' });
+}
+
+function coordinatorOf(data: unknown): Member | null {
+	const m = member.safeParse(data);
+	return m.success && m.data.role === 'coordinator' ? m.data : null;
+}
+
+/** The caller's membership when they coordinate the region; throws permission-denied otherwise. */
+export async function requireCoordinator(db: Firestore, regionId: string, uid: string): Promise<Member> {
+	const m = coordinatorOf((await memberRef(db, regionId, uid).get()).data());
+	if (!m) throw notCoordinator();
+	return m;
+}
+
+/** The same check inside a transaction (membership read and locked with the plan); null when not a coordinator. */
+export async function coordinatorIn(tx: Transaction, db: Firestore, regionId: string, uid: string): Promise<Member | null> {
+	return coordinatorOf((await tx.get(memberRef(db, regionId, uid))).data());
+}

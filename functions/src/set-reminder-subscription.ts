@@ -1,0 +1,27 @@
+// setReminderSubscription({ subscribed }): the signed-in person switches their deadline reminders
+// off (reminderOptOuts/{uid} = { at, via: 'app' }) or on again (the document is deleted). Only people
+// Planbordet knows — a member of some region or staff — may call it.
+import { type Firestore } from 'firebase-admin/firestore';
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import { db } from './admin';
+import { callerUid, memberRef, parseInput } from './callable';
+import { REGION } from './params';
+import { setReminderSubscriptionInput } from '../../src/lib/domain/schemas';
+
+async function isKnownPerson(fs: Firestore, uid: string): Promise<boolean> {
+	if ((await fs.collection('staff').doc(uid).get()).exists) return true;
+	const regions = await fs.collection('regions').listDocuments();
+	if (regions.length === 0) return false;
+	const memberships = await fs.getAll(...regions.map((r) => memberRef(fs, r.id, uid)));
+	return memberships.some((m) => m.exists);
+}
+
+export const setReminderSubscription = onCall({ region: REGION }, async (request) => {
+	const uid = callerUid(request);
+	const { subscribed } = parseInput(setReminderSubscriptionInput, request.data);
+	if (!(await isKnownPerson(db(), uid))) throw new HttpsError('permission-denied', 'not-a-member', { reason: 'not-a-member' });
+	const ref = db().collection('reminderOptOuts').doc(uid);
+	if (subscribed) await ref.delete();
+	else await ref.set({ at: new Date(), via: 'app' });
+	return { ok: true, subscribed };
+});

@@ -1,0 +1,81 @@
+// submitPlan({ regionId, year }): a coordinator of the region hands in the year's plan and locks it.
+// One transaction reads the year, its template, the region, the caller's membership, every member
+// and EVERY row, checks that the plan is a complete draft, and then sets status 'submitted' with the
+// submission record (who, when, rows per area, content hash) and queues a receipt to every member.
+// A browser edit racing it either commits before the transaction's reads (and is submitted) or is
+// refused by firestore.rules because the year is no longer a draft; the transaction never commits
+// over rows that changed after it read them.
+import type { Firestore } from 'firebase-admin/firestore';
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import { db } from './admin';
+import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from './callable';
+import { enqueueMailIn } from './outbox';
+import { APP_URL, REGION } from './params';
+import { missingFields, type MissingField } from '../../src/lib/domain/completeness';
+import { submissionReceiptMail } from '../../src/lib/domain/plan-mail';
+import { member, plan, region, row, submitPlanInput, template, type Submission } from '../../src/lib/domain/schemas';
+import { submissionRecord, type SubmittedRow } from '../../src/lib/domain/submission';
+
+type Outcome =
+	| { ok: true; submission: Submission }
+	| { ok: false; error: 'not-found' | 'permission-denied' }
+	| { ok: false; error: 'failed-precondition'; reason: 'already-submitted' | 'empty' }
+	| { ok: false; error: 'failed-precondition'; reason: 'incomplete'; missing: MissingField[] };
+
+async function submitIn(fs: Firestore, input: { regionId: string; year: string; uid: string; now: Date; appUrl: string }): Promise<Outcome> {
+	const { regionId, year, uid, now, appUrl } = input;
+	const ref = yearRef(fs, regionId, year);
+	return fs.runTransaction(
+		async (tx): Promise<Outcome> => {
+			const yearSnap = await tx.get(ref);
+			if (!yearSnap.exists) return { ok: false, error: 'not-found' };
+			const p = plan.parse(yearSnap.data());
+			const [templateSnap, regionSnap, caller, membersSnap, rowsSnap] = await Promise.all([
+				tx.get(fs.collection('templates').doc(p.templateId)),
+				tx.get(fs.collection('regions').doc(regionId)),
+				coordinatorIn(tx, fs, regionId, uid),
+				tx.get(fs.collection('regions').doc(regionId).collection('members')),
+				tx.get(ref.collection('rows'))
+			]);
+			if (!caller) return { ok: false, error: 'permission-denied' };
+			if (p.status === 'submitted') return { ok: false, error: 'failed-precondition', reason: 'already-submitted' };
+			const t = template.parse(templateSnap.data());
+			const r = region.parse(regionSnap.data());
+			const rows: SubmittedRow[] = rowsSnap.docs.map((d) => {
+				const data = row.parse(d.data());
+				return { id: d.id, area: data.area, position: data.position, fields: data.fields };
+			});
+			if (rows.length === 0) return { ok: false, error: 'failed-precondition', reason: 'empty' };
+			const missing = missingFields(t, rows);
+			if (missing.length > 0) return { ok: false, error: 'failed-precondition', reason: 'incomplete', missing };
+
+			const submission = submissionRecord({ rows, areas: r.areas, by: { uid, name: caller.name }, at: now });
+			tx.update(ref, { status: 'submitted', submission });
+			for (const d of membersSnap.docs) {
+				const m = member.safeParse(d.data());
+				if (!m.success) continue;
+				const content = submissionReceiptMail({ name: m.data.name, regionId, regionName: r.name, year, appUrl, submission, areas: r.areas });
+				enqueueMailIn(tx, fs, { ...content, to: [m.data.email], kind: 'plan-submitted' });
+			}
+			return { ok: true, submission };
+		},
+		// Many people may be editing at the moment of submission: retry contention more than the default 5 times.
+		{ maxAttempts: 20 }
+	);
+}
+
+export const submitPlan = onCall({ region: REGION }, async (request) => {
+	const uid = callerUid(request);
+	const { regionId, year } = parseInput(submitPlanInput, request.data);
+	await requireCoordinator(db(), regionId, uid);
+	const outcome = await submitIn(db(), { regionId, year, uid, now: new Date(), appUrl: APP_URL.value() });
+	if (outcome.ok) return { ok: true, submission: { ...outcome.submission, at: outcome.submission.at.toISOString() } };
+	switch (outcome.error) {
+		case 'not-found':
+			throw planNotFound();
+		case 'permission-denied':
+			throw notCoordinator();
+		case 'failed-precondition':
+			throw new HttpsError('failed-precondition', outcome.reason, outcome.reason === 'incomplete' ? { reason: outcome.reason, missing: outcome.missing } : { reason: outcome.reason });
+	}
+});

@@ -1,0 +1,122 @@
+// The Swedish mails about a plan's lock: the receipt every member of the region gets when a
+// coordinator submits the year, and the notice when a coordinator reopens it (with the reason).
+// Plain text and HTML from the same blocks, every value HTML-escaped, times in Stockholm time.
+import { swedishDateTime } from './deadline';
+import { escapeHtml, type MailContent } from './mail-text';
+import { planLink } from './reminders';
+import type { PriorityArea, Reopening, Submission } from './schemas';
+
+type Block = { kind: 'p'; lines: string[] } | { kind: 'list'; items: string[] } | { kind: 'link'; label: string; url: string };
+
+function renderText(blocks: readonly Block[]): string {
+	return blocks
+		.map((b) => {
+			switch (b.kind) {
+				case 'p':
+					return b.lines.join('\n');
+				case 'list':
+					return b.items.map((i) => `  – ${i}`).join('\n');
+				case 'link':
+					return `${b.label}: ${b.url}`;
+			}
+		})
+		.join('\n\n');
+}
+
+function renderHtml(blocks: readonly Block[]): string {
+	return blocks
+		.map((b) => {
+			switch (b.kind) {
+				case 'p':
+					return `<p>${b.lines.map(escapeHtml).join('<br>')}</p>`;
+				case 'list':
+					return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+				case 'link':
+					return `<p>${escapeHtml(b.label)}: <a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`;
+			}
+		})
+		.join('\n');
+}
+
+/** "1 insats", "5 insatser", "0 insatser" */
+export function insatserText(n: number): string {
+	return `${n} ${n === 1 ? 'insats' : 'insatser'}`;
+}
+
+export interface PlanMailContext {
+	/** The recipient's name, for the greeting. */
+	name: string;
+	regionId: string;
+	regionName: string;
+	/** The plan year as its document id, "2026". */
+	year: string;
+	/** The app's absolute base URL. */
+	appUrl: string;
+}
+
+/**
+ * "1. Stärka tillgängligheten …: 5 insatser" per area, in area order, from a submission's
+ * rowsPerArea and the region's area titles (an area the region no longer has reads "Område n").
+ */
+export function areaLines(rowsPerArea: Readonly<Record<string, number>>, areas: readonly PriorityArea[]): string[] {
+	return Object.keys(rowsPerArea)
+		.map(Number)
+		.sort((a, b) => a - b)
+		.map((n) => {
+			const title = areas.find((a) => a.number === n)?.title ?? `Område ${n}`;
+			return `${n}. ${title}: ${insatserText(rowsPerArea[String(n)])}`;
+		});
+}
+
+/** The receipt of a submission: who handed in the plan and when, rows per priority area, the link. */
+export function submissionReceiptMail(ctx: PlanMailContext & { submission: Submission; areas: readonly PriorityArea[] }): MailContent {
+	const s = ctx.submission;
+	const blocks: Block[] = [
+		{ kind: 'p', lines: [`Hej ${ctx.name}!`] },
+		{
+			kind: 'p',
+			lines: [`${s.byName} lämnade in handlingsplanen ${ctx.year} för ${ctx.regionName} den ${swedishDateTime(s.at)}.`]
+		},
+		{ kind: 'p', lines: ['Insatser per prioriterat område:'] },
+		{ kind: 'list', items: areaLines(s.rowsPerArea, ctx.areas) },
+		{ kind: 'p', lines: [`Totalt ${insatserText(s.rowCount)}.`] },
+		{
+			kind: 'p',
+			lines: [
+				'Planen är nu låst: ingen kan ändra den förrän en samordnare öppnar den igen och anger varför.',
+				`Kontrollsumma (SHA-256) för det inlämnade innehållet: ${s.contentHash}`
+			]
+		},
+		{ kind: 'link', label: 'Öppna planen', url: planLink(ctx.appUrl, ctx.regionId, ctx.year) },
+		{ kind: 'p', lines: ['/Planbordet'] }
+	];
+	return {
+		subject: `Handlingsplan ${ctx.year} är inlämnad – ${ctx.regionName}`,
+		text: renderText(blocks),
+		html: renderHtml(blocks)
+	};
+}
+
+/** The notice of a reopening: who reopened the plan, when and why, the link. */
+export function reopenedMail(ctx: PlanMailContext & { reopening: Reopening }): MailContent {
+	const r = ctx.reopening;
+	const blocks: Block[] = [
+		{ kind: 'p', lines: [`Hej ${ctx.name}!`] },
+		{
+			kind: 'p',
+			lines: [`${r.byName} har öppnat planen igen: handlingsplanen ${ctx.year} för ${ctx.regionName}, den ${swedishDateTime(r.at)}.`]
+		},
+		{ kind: 'p', lines: ['Motivering:', ...r.reason.split(/\r?\n/)] },
+		{
+			kind: 'p',
+			lines: ['Planen går att ändra igen. När den är klar lämnar en samordnare in den på nytt.']
+		},
+		{ kind: 'link', label: 'Öppna planen', url: planLink(ctx.appUrl, ctx.regionId, ctx.year) },
+		{ kind: 'p', lines: ['/Planbordet'] }
+	];
+	return {
+		subject: `Handlingsplan ${ctx.year} är öppnad igen – ${ctx.regionName}`,
+		text: renderText(blocks),
+		html: renderHtml(blocks)
+	};
+}

@@ -1,0 +1,121 @@
+// Submitting locks the plan live on every open page; reopening with a reason unlocks it. A
+// coordinator and an editor in two headless Chromium contexts; axe-core on the dialogs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { missingFields } from '../../src/lib/domain/completeness';
+import { row as rowSchema, template as templateSchema } from '../../src/lib/domain/schemas';
+import { launchBrowser, newPerson } from '../support/browser';
+import { APP_URL, admin, clearInbox, resetDemo, waitForMail } from '../support/emulators';
+import { expectNoAxeViolations, signIn } from '../support/pages';
+
+const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
+const YEAR = 'regions/jamtland-harjedalen/years/2023';
+const A = { email: 'samordnare@region-jh.example', name: 'Malin Samordnare' };
+const B = { email: 'krokom@kommun.example', name: 'Karin Krokom' };
+
+let browser: Browser;
+let pageA: Page;
+let pageB: Page;
+
+const cell = (page: Page, rowId: string, field: string) => page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);
+
+async function storedMissing() {
+	const { db } = admin();
+	const t = templateSchema.parse((await db.doc('templates/rsp-2023').get()).data());
+	const rows = (await db.collection(`${YEAR}/rows`).get()).docs.map((d) => ({ id: d.id, ...rowSchema.parse(d.data()) }));
+	return missingFields(t, rows);
+}
+
+describe('submitting and reopening a plan', () => {
+	beforeAll(async () => {
+		await resetDemo();
+		await clearInbox();
+		browser = await launchBrowser();
+		pageA = (await newPerson(browser)).page;
+		pageB = (await newPerson(browser)).page;
+		await signIn(pageA, A.email);
+		await signIn(pageB, B.email);
+		await Promise.all([pageA.goto(PLAN), pageB.goto(PLAN)]);
+		for (const p of [pageA, pageB]) await cell(p, 'jh23-3-06', 'action').waitFor();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('shows the deadline banner', async () => {
+		await pageA.locator('[data-deadline-banner]').getByText('31 januari 2024').waitFor();
+	});
+
+	it("lists what is missing with the function's own completeness check, each item leading to its cell", async () => {
+		const missing = await storedMissing();
+		expect(missing.length).toBeGreaterThan(0);
+		await pageA.getByRole('button', { name: 'Lämna in planen', exact: true }).click();
+		const dialog = pageA.getByRole('dialog', { name: 'Lämna in planen' });
+		await dialog.waitFor();
+		for (const m of missing) await dialog.locator(`[data-missing-row="${m.rowId}"][data-missing-field="${m.field}"]`).waitFor();
+		expect(await dialog.locator('[data-missing-row]').count()).toBe(missing.length);
+		expect(await dialog.getByRole('button', { name: 'Lämna in', exact: true }).count()).toBe(0);
+		await expectNoAxeViolations(pageA);
+		const first = missing[0];
+		await dialog.locator(`[data-missing-row="${first.rowId}"][data-missing-field="${first.field}"]`).click();
+		await dialog.waitFor({ state: 'hidden' });
+		const focused = await pageA.evaluate(() => {
+			const td = document.activeElement?.closest('td');
+			return td ? `${td.getAttribute('data-row-id')}/${td.getAttribute('data-field')}` : null;
+		});
+		expect(focused).toBe(`${first.rowId}/${first.field}`);
+	});
+
+	it('submits, and every open page turns read-only live, keeping an editor\'s unsaved text visible', async () => {
+		const { db } = admin();
+		for (const m of await storedMissing()) {
+			await db.doc(`${YEAR}/rows/${m.rowId}`).update({ [`fields.${m.field}`]: m.field === 'status' ? 'klar' : 'Ifyllt inför inlämning' });
+		}
+		await pageA.reload();
+		await cell(pageA, 'jh23-3-06', 'action').waitFor();
+
+		await pageA.getByRole('button', { name: 'Lämna in planen', exact: true }).click();
+		const dialog = pageA.getByRole('dialog', { name: 'Lämna in planen' });
+		const confirm = dialog.getByRole('button', { name: 'Lämna in', exact: true });
+		await confirm.waitFor();
+
+		// The editor is typing (well inside the idle-save pause) when the coordinator submits.
+		await cell(pageB, 'jh23-1-01', 'goal').click();
+		const editor = cell(pageB, 'jh23-1-01', 'goal').locator('textarea');
+		await editor.waitFor();
+		await editor.pressSequentially(' Osparad rad');
+		await confirm.click();
+
+		for (const p of [pageA, pageB]) await p.locator('[data-submitted-banner]').getByText(`Inlämnad av ${A.name}`).waitFor();
+		await pageB.locator('[data-readonly="submitted"]').waitFor();
+		expect(await pageB.locator('td[data-row-id] textarea').count()).toBe(0);
+		await pageB.getByText('Planen lämnades in medan du skrev.').waitFor();
+		await pageB.getByText(/Osparad rad/).first().waitFor();
+		const year = (await db.doc(YEAR).get()).data();
+		expect(year?.status).toBe('submitted');
+		expect(year?.submission?.byName).toBe(A.name);
+
+		const receipt = await waitForMail((m) => m.to === B.email && /inlämnad/i.test(m.subject));
+		expect(receipt.parsed.text).toContain(A.name);
+	});
+
+	it('reopens with a reason of at least 10 characters, shown on every page and mailed to the members', async () => {
+		await pageA.getByRole('button', { name: 'Öppna planen igen', exact: true }).click();
+		const dialog = pageA.getByRole('dialog', { name: 'Öppna planen igen' });
+		await dialog.waitFor();
+		await expectNoAxeViolations(pageA);
+		await dialog.getByLabel('Varför öppnas planen igen?').fill('Kort');
+		await dialog.getByRole('button', { name: 'Öppna igen', exact: true }).click();
+		await dialog.getByText('Skriv minst 10 tecken om varför planen öppnas igen.').waitFor();
+		expect((await admin().db.doc(YEAR).get()).get('status')).toBe('submitted');
+
+		const reason = 'Länsstyrelsen behöver komplettera område 2.';
+		await dialog.getByLabel('Varför öppnas planen igen?').fill(reason);
+		await dialog.getByRole('button', { name: 'Öppna igen', exact: true }).click();
+		for (const p of [pageA, pageB]) await p.locator('[data-reopened-banner]').getByText(reason, { exact: false }).waitFor();
+		await cell(pageB, 'jh23-1-02', 'nextYear').click();
+		await cell(pageB, 'jh23-1-02', 'nextYear').locator('textarea').waitFor();
+		const mail = await waitForMail((m) => m.to === B.email && (m.parsed.text ?? '').includes(reason));
+		expect(mail.parsed.text).toContain(A.name);
+	});
+});
