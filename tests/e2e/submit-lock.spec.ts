@@ -42,8 +42,15 @@ describe('submitting and reopening a plan', () => {
 		await browser?.close();
 	});
 
-	it('shows the deadline banner', async () => {
+	it('shows the deadline banner, and the coordinator\'s reminder settings without axe violations', async () => {
 		await pageA.locator('[data-deadline-banner]').getByText('31 januari 2024').waitFor();
+		await pageA.getByRole('button', { name: 'Påminnelser och sista dag', exact: true }).click();
+		const dialog = pageA.getByRole('dialog', { name: 'Påminnelser och sista dag' });
+		await dialog.waitFor();
+		await expectNoAxeViolations(pageA);
+		await pageA.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await pageB.getByRole('button', { name: 'Påminnelser och sista dag', exact: true }).count()).toBe(0);
 	});
 
 	it("lists what is missing with the function's own completeness check, each item leading to its cell", async () => {
