@@ -3,7 +3,7 @@
 // and for plan changes a coordinator of the region (`permission-denied`, details.reason).
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { member, type Member } from '../../src/lib/domain/schemas';
 
 export function callerUid(request: CallableRequest): string {
@@ -12,7 +12,7 @@ export function callerUid(request: CallableRequest): string {
 	return uid;
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
 	const parsed = schema.safeParse(data);
 	if (!parsed.success) throw new HttpsError('invalid-argument', 'invalid-input', { issues: parsed.error.issues });
 	return parsed.data;

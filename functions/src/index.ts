@@ -1,4 +1,11 @@
-// Planbordet's Cloud Functions; one per file, this file only re-exports them.
+// Planbordet's Cloud Functions; one per file, this file only re-exports them. It also gives the shared
+// zod/mini schemas zod's English issue messages (the browser goes without, to stay small), so the
+// issues in callable errors and a failed mail's error read as they did with classic zod.
+import { config } from 'zod/mini';
+import { en } from 'zod/locales';
+
+config(en());
+
 export { requestSignInLink } from './request-sign-in-link';
 export { beforeUserCreated } from './before-user-created';
 export { sendMail } from './send-mail';

@@ -1,7 +1,7 @@
 // Why a callable (submitPlan, reopenPlan, setPlanSettings, setReminderSubscription) said no, read
 // from the error the Functions SDK throws: its code ("functions/failed-precondition") and details
 // ({ reason: 'incomplete', missing: [{ rowId, field }] }). The page turns the kind into Swedish.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { MissingField } from './completeness';
 import { fieldKey, id } from './schemas';
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ZodError } from 'zod';
+// zod/mini throws the core error class, which classic zod's ZodError does not match.
+import { $ZodError as ZodError } from 'zod/v4/core';
 import { currentRev, nextRevision, emptyValue, valueOf, sameValue, parseValue, editUpdate, reconcile, keepMine, type CellEdit } from './cell-edit';
 import type { Row } from './schemas';
 

@@ -1,7 +1,7 @@
 // A coordinator's deadline and reminder days as the settings form holds them — a Stockholm date and
 // time, a set of day numbers — and as setPlanSettings takes them: an ISO 8601 date-time with
 // Stockholm's offset of that day ("2027-01-31T23:59:00+01:00") and the days, descending.
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DEFAULT_REMINDER_OFFSETS, stockholmOffsetMinutes, stockholmTime } from './deadline';
 import { MAX_REMINDER_OFFSETS, planSettingsInput, reminderOffsets } from './schemas';
 

@@ -1,64 +1,64 @@
 // Every document and callable payload of Planbordet as one zod schema each: the app's converters,
 // the functions and the tests all parse through these. Timestamps are normalised to Date at the edge.
-// A namespace import (not { z }) lets the bundler drop the parts of zod the app never uses.
-import * as z from 'zod';
+// zod/mini with a namespace import (not { z }) lets the bundler drop the parts of zod the app never uses.
+import * as z from 'zod/mini';
 
-/** Firestore Timestamp-likes (client or Admin SDK) and Dates all parse to a Date. */
-export const instant = z.preprocess((v) => {
-	if (v && typeof v === 'object' && 'toDate' in v && typeof (v as { toDate: unknown }).toDate === 'function') {
-		return (v as { toDate(): Date }).toDate();
-	}
-	return v;
-}, z.date());
+/**
+ * Firestore Timestamp-likes (client or Admin SDK) and Dates all parse to a Date. zod/mini has no
+ * preprocess; a transform piped into z.date() is what classic z.preprocess builds.
+ */
+export const instant = z.pipe(
+	z.transform((v: unknown) => {
+		if (v && typeof v === 'object' && 'toDate' in v && typeof (v as { toDate: unknown }).toDate === 'function') {
+			return (v as { toDate(): Date }).toDate();
+		}
+		return v;
+	}),
+	z.date()
+);
 
 export const MAX_TEXT = 10_000;
 
-export const email = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.pipe(z.email({ message: 'invalid-email' }));
+export const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email({ error: 'invalid-email' }));
 
-export const id = z
-	.string()
-	.min(1)
-	.max(128)
-	.regex(/^[A-Za-z0-9_-]+$/, 'invalid-id');
+export const id = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/, 'invalid-id'));
 
 export const orgKind = z.enum(['region', 'lansstyrelse', 'kommun', 'myndighet', 'annan']);
 
 export const organization = z.object({
-	name: z.string().min(1).max(200),
-	shortName: z.string().min(1).max(40),
+	name: z.string().check(z.minLength(1), z.maxLength(200)),
+	shortName: z.string().check(z.minLength(1), z.maxLength(40)),
 	kind: orgKind,
-	regionId: z.string().nullable(),
-	color: z.string().regex(/^#[0-9a-fA-F]{6}$/)
+	regionId: z.nullable(z.string()),
+	color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/))
 });
 export type Organization = z.infer<typeof organization>;
 
 export const staffRole = z.enum(['reader', 'admin']);
 export const staff = z.object({
 	email,
-	name: z.string().min(1).max(200),
+	name: z.string().check(z.minLength(1), z.maxLength(200)),
 	orgId: id,
 	role: staffRole
 });
 export type Staff = z.infer<typeof staff>;
 
 export const priorityArea = z.object({
-	number: z.number().int().min(1),
-	title: z.string().min(1).max(500)
+	number: z.number().check(z.int(), z.minimum(1)),
+	title: z.string().check(z.minLength(1), z.maxLength(500))
 });
 export type PriorityArea = z.infer<typeof priorityArea>;
 
 /** Areas are numbered 1..n in order: the rules check a row's area as 1 <= area <= areas.size(). */
 export const region = z.object({
-	name: z.string().min(1).max(200),
+	name: z.string().check(z.minLength(1), z.maxLength(200)),
 	areas: z
 		.array(priorityArea)
-		.min(1)
-		.max(20)
-		.refine((areas) => areas.every((a, i) => a.number === i + 1), 'areas-not-numbered-1-to-n')
+		.check(
+			z.minLength(1),
+			z.maxLength(20),
+			z.refine((areas) => areas.every((a, i) => a.number === i + 1), 'areas-not-numbered-1-to-n')
+		)
 });
 export type Region = z.infer<typeof region>;
 
@@ -66,7 +66,7 @@ export const memberRole = z.enum(['coordinator', 'editor']);
 export type MemberRole = z.infer<typeof memberRole>;
 export const member = z.object({
 	email,
-	name: z.string().min(1).max(200),
+	name: z.string().check(z.minLength(1), z.maxLength(200)),
 	orgId: id,
 	role: memberRole
 });
@@ -92,22 +92,22 @@ export type ColumnType = z.infer<typeof columnType>;
 export const templatePart = z.object({
 	key: z.enum(['plan', 'followUp', 'nextYear']),
 	/** "{year}" and "{nextYear}" are replaced by the plan's year and the year after. */
-	title: z.string().min(1),
-	help: z.string().default('')
+	title: z.string().check(z.minLength(1)),
+	help: z._default(z.string(), '')
 });
 
-export const choice = z.object({ value: z.string(), label: z.string().min(1) });
+export const choice = z.object({ value: z.string(), label: z.string().check(z.minLength(1)) });
 
 export const requirement = z.enum(['always', 'whenStatusSet', 'never']);
 
 export const column = z.object({
 	key: fieldKey,
 	part: z.enum(['plan', 'followUp', 'nextYear']),
-	title: z.string().min(1),
-	help: z.string().default(''),
+	title: z.string().check(z.minLength(1)),
+	help: z._default(z.string(), ''),
 	type: columnType,
-	choices: z.array(choice).default([]),
-	required: requirement.default('never')
+	choices: z._default(z.array(choice), []),
+	required: z._default(requirement, 'never')
 });
 export type Column = z.infer<typeof column>;
 
@@ -125,55 +125,60 @@ export const FIELD_TYPES: Record<FieldKey, ColumnType> = {
 
 export const template = z
 	.object({
-		name: z.string().min(1),
-		years: z.array(z.number().int().min(2000).max(2100)).min(1),
+		name: z.string().check(z.minLength(1)),
+		years: z.array(z.number().check(z.int(), z.minimum(2000), z.maximum(2100))).check(z.minLength(1)),
 		published: z.boolean(),
-		parts: z.array(templatePart).min(1),
-		columns: z.array(column).min(1),
+		parts: z.array(templatePart).check(z.minLength(1)),
+		columns: z.array(column).check(z.minLength(1)),
 		/** The column keys, denormalised so firestore.rules can check a written key is in the template. */
 		keys: z.array(fieldKey)
 	})
-	.superRefine((t, ctx) => {
-		const keys = t.columns.map((c) => c.key);
-		if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'duplicate-column-key', path: ['columns'] });
-		if (keys.join() !== t.keys.join()) ctx.addIssue({ code: 'custom', message: 'keys-must-list-the-columns', path: ['keys'] });
-		for (const [i, c] of t.columns.entries()) {
-			const expected = FIELD_TYPES[c.key];
-			const compatible = c.type === expected || (expected === 'longText' && c.type === 'shortText');
-			if (!compatible) ctx.addIssue({ code: 'custom', message: `column-type-mismatch:${c.key}`, path: ['columns', i, 'type'] });
-			if (!t.parts.some((p) => p.key === c.part)) ctx.addIssue({ code: 'custom', message: `unknown-part:${c.part}`, path: ['columns', i, 'part'] });
-		}
-	});
+	.check(
+		z.superRefine((t, ctx) => {
+			const keys = t.columns.map((c) => c.key);
+			if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'duplicate-column-key', path: ['columns'] });
+			if (keys.join() !== t.keys.join()) ctx.addIssue({ code: 'custom', message: 'keys-must-list-the-columns', path: ['keys'] });
+			for (const [i, c] of t.columns.entries()) {
+				const expected = FIELD_TYPES[c.key];
+				const compatible = c.type === expected || (expected === 'longText' && c.type === 'shortText');
+				if (!compatible) ctx.addIssue({ code: 'custom', message: `column-type-mismatch:${c.key}`, path: ['columns', i, 'type'] });
+				if (!t.parts.some((p) => p.key === c.part)) ctx.addIssue({ code: 'custom', message: `unknown-part:${c.part}`, path: ['columns', i, 'part'] });
+			}
+		})
+	);
 export type Template = z.infer<typeof template>;
 
 /* ---------- rows ---------- */
 
-export const text = z.string().max(MAX_TEXT);
+export const text = z.string().check(z.maxLength(MAX_TEXT));
 export const fieldValues = {
 	action: text,
 	goal: text,
 	resources: text,
-	serviceTypes: z.array(serviceType).max(SERVICE_TYPES.length).refine((a) => new Set(a).size === a.length, 'duplicate-service-type'),
+	serviceTypes: z.array(serviceType).check(
+		z.maxLength(SERVICE_TYPES.length),
+		z.refine((a) => new Set(a).size === a.length, 'duplicate-service-type')
+	),
 	outputs: text,
 	effects: text,
 	status: rowStatus,
 	nextYear: text
-} satisfies Record<FieldKey, z.ZodType>;
+} satisfies Record<FieldKey, z.ZodMiniType>;
 
-export const rowFields = z.object(fieldValues).partial().strict();
+export const rowFields = z.partial(z.strictObject(fieldValues));
 export type RowFields = z.infer<typeof rowFields>;
 export type FieldValue = RowFields[FieldKey];
 
-export const rowRevs = z.partialRecord(fieldKey, z.number().int().min(0));
+export const rowRevs = z.partialRecord(fieldKey, z.number().check(z.int(), z.minimum(0)));
 export type RowRevs = z.infer<typeof rowRevs>;
 
 export const row = z.object({
-	area: z.number().int().min(1),
+	area: z.number().check(z.int(), z.minimum(1)),
 	position: z.number(),
 	fields: rowFields,
 	revs: rowRevs,
-	createdBy: z.string().min(1),
-	updatedBy: z.string().min(1),
+	createdBy: z.string().check(z.minLength(1)),
+	updatedBy: z.string().check(z.minLength(1)),
 	updatedAt: instant
 });
 export type Row = z.infer<typeof row>;
@@ -184,9 +189,9 @@ export const cellRef = z.object({ rowId: id, field: fieldKey });
 export type CellRef = z.infer<typeof cellRef>;
 
 export const presence = z.object({
-	name: z.string().min(1).max(200),
+	name: z.string().check(z.minLength(1), z.maxLength(200)),
 	orgId: id,
-	cell: cellRef.nullable(),
+	cell: z.nullable(cellRef),
 	lastSeen: instant
 });
 export type Presence = z.infer<typeof presence>;
@@ -194,35 +199,40 @@ export type Presence = z.infer<typeof presence>;
 /* ---------- mail outbox and callables ---------- */
 
 export const mail = z.object({
-	to: z.array(email).min(1),
-	subject: z.string().min(1).max(300),
-	text: z.string().min(1),
-	html: z.string().optional(),
+	to: z.array(email).check(z.minLength(1)),
+	subject: z.string().check(z.minLength(1), z.maxLength(300)),
+	text: z.string().check(z.minLength(1)),
+	html: z.optional(z.string()),
 	/** Extra headers, e.g. List-Unsubscribe on reminders; names are tokens, values single-line. */
-	headers: z
-		.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'invalid-header-name'), z.string().max(2000).regex(/^[^\r\n]*$/, 'invalid-header-value'))
-		.optional(),
-	kind: z.string().min(1),
+	headers: z.optional(
+		z.record(
+			z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'invalid-header-name')),
+			z.string().check(z.maxLength(2000), z.regex(/^[^\r\n]*$/, 'invalid-header-value'))
+		)
+	),
+	kind: z.string().check(z.minLength(1)),
 	createdAt: instant,
 	/** Set by the outbox function: 'pending' → 'sending' (claimed) → 'sent' | 'failed'. */
 	state: z.enum(['pending', 'sending', 'sent', 'failed']),
-	attempts: z.number().int().min(0),
-	error: z.string().nullable().default(null),
-	sentAt: instant.nullable().default(null)
+	attempts: z.number().check(z.int(), z.minimum(0)),
+	error: z._default(z.nullable(z.string()), null),
+	sentAt: z._default(z.nullable(instant), null)
 });
 export type Mail = z.infer<typeof mail>;
 
-export const requestSignInLinkInput = z.object({ email }).strict();
+export const requestSignInLinkInput = z.strictObject({ email });
 export type RequestSignInLinkInput = z.infer<typeof requestSignInLinkInput>;
 
 /* ---------- the browser's journal of unsent cell edits (localStorage) ---------- */
 
 /** One cell edit as the browser keeps it until Firestore confirms it; the value must fit its field. */
 export const journalEntry = z
-	.object({ rowId: id, field: fieldKey, baseRev: z.number().int().min(0), value: z.unknown() })
-	.superRefine((e, ctx) => {
-		if (!fieldValues[e.field].safeParse(e.value).success) ctx.addIssue({ code: 'custom', message: 'value-does-not-fit-field', path: ['value'] });
-	});
+	.object({ rowId: id, field: fieldKey, baseRev: z.number().check(z.int(), z.minimum(0)), value: z.unknown() })
+	.check(
+		z.superRefine((e, ctx) => {
+			if (!fieldValues[e.field].safeParse(e.value).success) ctx.addIssue({ code: 'custom', message: 'value-does-not-fit-field', path: ['value'] });
+		})
+	);
 
 /* ---------- submitting and reopening a year, plan settings (callables and records) ---------- */
 
@@ -231,17 +241,17 @@ export const journalEntry = z
  * (regions/{regionId}/years/{year}) and the route parameter, "2026" — not a number — so the same
  * value addresses the document, the URL and the reminder ledger without conversion.
  */
-export const planYear = z
-	.string()
-	.regex(/^\d{4}$/, 'invalid-year')
-	.refine((y) => Number(y) >= 2000 && Number(y) <= 2100, 'invalid-year');
+export const planYear = z.string().check(
+	z.regex(/^\d{4}$/, 'invalid-year'),
+	z.refine((y) => Number(y) >= 2000 && Number(y) <= 2100, 'invalid-year')
+);
 
 /** SHA-256 as 64 lower-case hex digits (submission.ts contentHash). */
-export const sha256HexString = z.string().regex(/^[0-9a-f]{64}$/, 'invalid-hash');
+export const sha256HexString = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'invalid-hash'));
 
 /** Who did something, as records keep it: the uid and the name shown at the time. */
-const actorUid = z.string().min(1).max(128);
-const actorName = z.string().min(1).max(200);
+const actorUid = z.string().check(z.minLength(1), z.maxLength(128));
+const actorName = z.string().check(z.minLength(1), z.maxLength(200));
 
 /**
  * What submitting a year records on the year document: who, when, how many rows per priority area
@@ -254,11 +264,11 @@ export const submission = z
 		by: actorUid,
 		byName: actorName,
 		at: instant,
-		rowsPerArea: z.record(z.string().regex(/^[1-9]\d*$/, 'invalid-area'), z.number().int().min(0)),
-		rowCount: z.number().int().min(0),
+		rowsPerArea: z.record(z.string().check(z.regex(/^[1-9]\d*$/, 'invalid-area')), z.number().check(z.int(), z.minimum(0))),
+		rowCount: z.number().check(z.int(), z.minimum(0)),
 		contentHash: sha256HexString
 	})
-	.refine((s) => Object.values(s.rowsPerArea).reduce((a, b) => a + b, 0) === s.rowCount, 'row-count-mismatch');
+	.check(z.refine((s) => Object.values(s.rowsPerArea).reduce((a, b) => a + b, 0) === s.rowCount, 'row-count-mismatch'));
 export type Submission = z.infer<typeof submission>;
 
 export const REOPEN_REASON_MIN = 10;
@@ -267,9 +277,7 @@ export const REOPEN_REASON_MAX = 2000;
 /** Why a coordinator reopens a submitted year: trimmed, 10 to 2000 characters. */
 export const reopenReason = z
 	.string()
-	.trim()
-	.min(REOPEN_REASON_MIN, 'reason-too-short')
-	.max(REOPEN_REASON_MAX, 'reason-too-long');
+	.check(z.trim(), z.minLength(REOPEN_REASON_MIN, 'reason-too-short'), z.maxLength(REOPEN_REASON_MAX, 'reason-too-long'));
 
 /** What reopening a year records (the year keeps a list of them, newest last). */
 export const reopening = z.object({
@@ -288,48 +296,53 @@ export const plan = z.object({
 	templateId: id,
 	status: planStatus,
 	deadline: instant,
-	reminderOffsets: z.array(z.number().int().min(0).max(365)).max(20).default([30, 14, 7, 2, 1]),
+	reminderOffsets: z._default(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(365))).check(z.maxLength(20)), [30, 14, 7, 2, 1]),
 	/** The latest submission (kept after a reopening, so the history of hand-ins stays visible). */
-	submission: submission.nullable().default(null),
+	submission: z._default(z.nullable(submission), null),
 	/** Every reopening, oldest first. */
-	reopenings: z.array(reopening).default([])
+	reopenings: z._default(z.array(reopening), [])
 });
 export type Plan = z.infer<typeof plan>;
 
 /** The submit callable: lock the year. */
-export const submitPlanInput = z.object({ regionId: id, year: planYear }).strict();
+export const submitPlanInput = z.strictObject({ regionId: id, year: planYear });
 export type SubmitPlanInput = z.infer<typeof submitPlanInput>;
 
 /** The reopen callable: unlock a submitted year, with a reason. */
-export const reopenPlanInput = z.object({ regionId: id, year: planYear, reason: reopenReason }).strict();
+export const reopenPlanInput = z.strictObject({ regionId: id, year: planYear, reason: reopenReason });
 export type ReopenPlanInput = z.infer<typeof reopenPlanInput>;
 
 export const MAX_REMINDER_OFFSETS = 10;
 
 /** Days before the deadline that reminders go out: unique whole days 0..365, at most 10, parsed to descending order. */
-export const reminderOffsets = z
-	.array(z.number().int().min(0).max(365))
-	.max(MAX_REMINDER_OFFSETS)
-	.refine((a) => new Set(a).size === a.length, 'duplicate-offset')
-	.transform((a) => [...a].sort((x, y) => y - x));
+export const reminderOffsets = z.pipe(
+	z
+		.array(z.number().check(z.int(), z.minimum(0), z.maximum(365)))
+		.check(
+			z.maxLength(MAX_REMINDER_OFFSETS),
+			z.refine((a) => new Set(a).size === a.length, 'duplicate-offset')
+		),
+	z.transform((a: number[]) => [...a].sort((x, y) => y - x))
+);
 
 /**
  * The plan-settings callable: the deadline as an ISO 8601 date-time with seconds and an explicit
  * offset ("2027-01-31T23:59:00+01:00" or "…Z"), parsed to a Date; a bare local time is refused,
  * because it does not name one instant.
  */
-export const planSettingsInput = z
-	.object({
-		regionId: id,
-		year: planYear,
-		deadline: z.iso.datetime({ offset: true, message: 'invalid-deadline' }).transform((s) => new Date(s)),
-		reminderOffsets
-	})
-	.strict();
+export const planSettingsInput = z.strictObject({
+	regionId: id,
+	year: planYear,
+	deadline: z.pipe(
+		z.iso.datetime({ offset: true, error: 'invalid-deadline' }),
+		z.transform((s: string) => new Date(s))
+	),
+	reminderOffsets
+});
 export type PlanSettingsInput = z.infer<typeof planSettingsInput>;
 
 /** The one-click unsubscribe endpoint's input (unsubscribe-token.ts). */
-export const unsubscribeInput = z.object({ token: z.string().min(1).max(1000) }).strict();
+export const unsubscribeInput = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(1000)) });
 export type UnsubscribeInput = z.infer<typeof unsubscribeInput>;
 
 /* ---------- reminder opt-outs and the reminder ledger ---------- */
@@ -339,7 +352,7 @@ export const reminderOptOut = z.object({ at: instant, via: z.enum(['link', 'app'
 export type ReminderOptOut = z.infer<typeof reminderOptOut>;
 
 /** The callable a signed-in person uses to switch their reminders off or on again in the app. */
-export const setReminderSubscriptionInput = z.object({ subscribed: z.boolean() }).strict();
+export const setReminderSubscriptionInput = z.strictObject({ subscribed: z.boolean() });
 
 /**
  * reminderLedger/{id}: one document per (plan, person, deadline date, offset), written in the same
@@ -347,16 +360,16 @@ export const setReminderSubscriptionInput = z.object({ subscribed: z.boolean() }
  * ledger key (reminders.ts ledgerKey) with "/" replaced by "~".
  */
 export const reminderLedgerEntry = z.object({
-	key: z.string().min(1),
+	key: z.string().check(z.minLength(1)),
 	regionId: id,
 	year: planYear,
-	uid: z.string().min(1),
-	offset: z.number().int().min(0),
-	mailId: z.string().min(1),
+	uid: z.string().check(z.minLength(1)),
+	offset: z.number().check(z.int(), z.minimum(0)),
+	mailId: z.string().check(z.minLength(1)),
 	createdAt: instant
 });
 export type ReminderLedgerEntry = z.infer<typeof reminderLedgerEntry>;
 
 /** reminderRuns/{id}: one per scheduled reminder run, for operators (and to tell when a run has finished). */
-export const reminderRun = z.object({ at: instant, source: z.enum(['schedule', 'cli']), queued: z.number().int().min(0) });
+export const reminderRun = z.object({ at: instant, source: z.enum(['schedule', 'cli']), queued: z.number().check(z.int(), z.minimum(0)) });
 export type ReminderRun = z.infer<typeof reminderRun>;

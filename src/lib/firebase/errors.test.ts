@@ -1,6 +1,6 @@
 // Listener errors become the Swedish sentence the page shows.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sv } from '../i18n/sv';
 import { errorCode, readErrorMessage } from './errors';
 

@@ -6,7 +6,8 @@ export function errorCode(err: unknown): string {
 	if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
 		return (err as { code: string }).code;
 	}
-	if (err && typeof err === 'object' && 'name' in err && (err as { name: unknown }).name === 'ZodError') return 'unreadable';
+	// A schema's parse error: zod/mini names it '$ZodError', classic zod 'ZodError'.
+	if (err && typeof err === 'object' && 'name' in err && /^\$?ZodError$/.test(String((err as { name: unknown }).name))) return 'unreadable';
 	return 'unknown';
 }
 

@@ -10,11 +10,11 @@ import {
 	type SnapshotOptions
 } from 'firebase/firestore';
 import { createSubscriber } from 'svelte/reactivity';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { readErrorMessage } from './errors';
 
 /** Parses every document with its zod schema on read; timestamps not yet confirmed read as estimates. */
-export function zodConverter<T>(schema: z.ZodType<T>): FirestoreDataConverter<T, DocumentData> {
+export function zodConverter<T>(schema: z.ZodMiniType<T>): FirestoreDataConverter<T, DocumentData> {
 	return {
 		toFirestore(): DocumentData {
 			throw new Error('Planbordet writes through untyped references with explicit field paths.');

@@ -4,7 +4,7 @@
 // with the page. A refusal throws the SDK's FunctionsError; domain/action-failure.ts reads it.
 import type { PlanSettingsRequest } from '../domain/plan-settings';
 import type { ReopenPlanInput, SubmitPlanInput, setReminderSubscriptionInput } from '../domain/schemas';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { callFunction } from './app';
 
 type Ok = { ok: true };
