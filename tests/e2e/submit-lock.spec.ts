@@ -86,12 +86,15 @@ describe('submitting and reopening a plan', () => {
 		const confirm = dialog.getByRole('button', { name: 'Lämna in', exact: true });
 		await confirm.waitFor();
 
-		// The editor is typing (well inside the idle-save pause) when the coordinator submits.
+		// The editor is still typing (never pausing long enough for the idle save) when the
+		// coordinator submits; the typing ends when the lock takes the editor away.
 		await cell(pageB, 'jh23-1-01', 'goal').click();
 		const editor = cell(pageB, 'jh23-1-01', 'goal').locator('textarea');
 		await editor.waitFor();
-		await editor.pressSequentially(' Osparad rad');
+		await editor.pressSequentially(' Osparad');
+		const typing = editor.pressSequentially(' rad som skrivs medan planen lämnas in och lite till', { delay: 120, timeout: 15_000 }).catch(() => undefined);
 		await confirm.click();
+		await typing;
 
 		for (const p of [pageA, pageB]) await p.locator('[data-submitted-banner]').getByText(`Inlämnad av ${A.name}`).waitFor();
 		await pageB.locator('[data-readonly="submitted"]').waitFor();
