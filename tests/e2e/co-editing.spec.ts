@@ -3,9 +3,8 @@
 // axe-core on the sign-in, confirm and plan pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPerson } from '../support/browser';
-import { APP_URL, admin, clearInbox, resetDemo } from '../support/emulators';
-import { expectNoAxeViolations, signIn } from '../support/pages';
+import { APP_URL, admin } from '../support/emulators';
+import { cell, expectNoAxeViolations, signIn, twoPeople } from '../support/pages';
 
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
 const ROWS = 'regions/jamtland-harjedalen/years/2023/rows';
@@ -15,10 +14,6 @@ const B = { email: 'ostersund@kommun.example', name: 'Östen Östersund', uid: '
 let browser: Browser;
 let pageA: Page;
 let pageB: Page;
-
-function cell(page: Page, rowId: string, field: string) {
-	return page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);
-}
 
 async function editCell(page: Page, rowId: string, field: string, text: string, save = true) {
 	await cell(page, rowId, field).click();
@@ -35,11 +30,7 @@ async function storedValue(rowId: string, field: string): Promise<unknown> {
 
 describe('two people co-edit the 2023 plan', () => {
 	beforeAll(async () => {
-		await resetDemo();
-		await clearInbox();
-		browser = await launchBrowser();
-		pageA = (await newPerson(browser)).page;
-		pageB = (await newPerson(browser)).page;
+		({ browser, pageA, pageB } = await twoPeople());
 	});
 	afterAll(async () => {
 		await browser?.close();

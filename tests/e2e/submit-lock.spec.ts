@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { missingFields } from '../../src/lib/domain/completeness';
 import { row as rowSchema, template as templateSchema } from '../../src/lib/domain/schemas';
-import { launchBrowser, newPerson } from '../support/browser';
-import { APP_URL, admin, clearInbox, resetDemo, waitForMail } from '../support/emulators';
-import { expectNoAxeViolations, signIn } from '../support/pages';
+import { APP_URL, admin, waitForMail } from '../support/emulators';
+import { cell, expectNoAxeViolations, signIn, twoPeople } from '../support/pages';
 
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
 const YEAR = 'regions/jamtland-harjedalen/years/2023';
@@ -17,8 +16,6 @@ let browser: Browser;
 let pageA: Page;
 let pageB: Page;
 
-const cell = (page: Page, rowId: string, field: string) => page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);
-
 async function storedMissing() {
 	const { db } = admin();
 	const t = templateSchema.parse((await db.doc('templates/rsp-2023').get()).data());
@@ -28,11 +25,7 @@ async function storedMissing() {
 
 describe('submitting and reopening a plan', () => {
 	beforeAll(async () => {
-		await resetDemo();
-		await clearInbox();
-		browser = await launchBrowser();
-		pageA = (await newPerson(browser)).page;
-		pageB = (await newPerson(browser)).page;
+		({ browser, pageA, pageB } = await twoPeople());
 		await signIn(pageA, A.email);
 		await signIn(pageB, B.email);
 		await Promise.all([pageA.goto(PLAN), pageB.goto(PLAN)]);

@@ -1,8 +1,8 @@
 // Page-level steps shared by the end-to-end tests and the browser benchmark: signing in through
 // the development inbox, and asserting axe-core finds nothing (plain throws: no test runner needed).
-import type { Page } from 'playwright-core';
-import { axe, describeViolations } from './browser';
-import { APP_URL, admin, signInLinkOf, waitForMail } from './emulators';
+import type { Browser, Page } from 'playwright-core';
+import { axe, describeViolations, launchBrowser, newPerson } from './browser';
+import { APP_URL, admin, clearInbox, resetDemo, signInLinkOf, waitForMail } from './emulators';
 
 export async function expectNoAxeViolations(page: Page) {
 	const violations = await axe(page);
@@ -30,3 +30,18 @@ export async function signIn(page: Page, email: string, checkA11y = false) {
 	await page.waitForURL(`${APP_URL}/`);
 }
 
+
+/** The table cell of one field of one row (its editor, when open, is inside it). */
+export function cell(page: Page, rowId: string, field: string) {
+	return page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);
+}
+
+/** A fresh demo, an empty inbox, and one browser with two people in their own contexts. */
+export async function twoPeople(): Promise<{ browser: Browser; pageA: Page; pageB: Page }> {
+	await resetDemo();
+	await clearInbox();
+	const browser = await launchBrowser();
+	const pageA = (await newPerson(browser)).page;
+	const pageB = (await newPerson(browser)).page;
+	return { browser, pageA, pageB };
+}
