@@ -8,6 +8,7 @@
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { swedishDateTime } from '../src/lib/domain/deadline';
+import { reminderRun } from '../src/lib/domain/schemas';
 import { ReminderJobError, runReminderJob, type ReminderReportEntry } from '../functions/src/reminder-job';
 
 const DEV_SECRET = 'dev-unsubscribe-secret-not-for-production';
@@ -69,6 +70,7 @@ async function main() {
 		for (const entry of err.report) console.log(describe(entry));
 		fail(err.message);
 	}
+	await db.collection('reminderRuns').add(reminderRun.parse({ at: now, source: 'cli', queued: report.length }));
 	if (report.length === 0) {
 		console.log('[reminders] nothing to send: no reminder is due that has not already been sent.');
 	} else {
