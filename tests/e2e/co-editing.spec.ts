@@ -119,4 +119,43 @@ describe('two people co-edit the 2023 plan', () => {
 		await pageB.getByText(/Du är offline/).waitFor({ state: 'detached' });
 		expect(await storedValue('jh23-2-02', 'nextYear')).toBe('Skrivet utan nät');
 	});
+
+	it('keeps an offline edit across closing the page: the next page of the same browser sends it', async () => {
+		const context = pageB.context();
+		await context.setOffline(true);
+		await pageB.getByText(/Du är offline/).waitFor();
+		await editCell(pageB, 'jh23-2-03', 'nextYear', 'Skrivet utan nät, sidan stängd');
+		await pageB.getByText('Du är offline. 1 ändring väntar på att skickas.').waitFor();
+		await pageB.close();
+		expect(await storedValue('jh23-2-03', 'nextYear')).not.toBe('Skrivet utan nät, sidan stängd');
+
+		await context.setOffline(false);
+		pageB = await context.newPage();
+		await pageB.goto(PLAN);
+		await cell(pageA, 'jh23-2-03', 'nextYear').getByText('Skrivet utan nät, sidan stängd').waitFor({ timeout: 30_000 });
+		expect(await storedValue('jh23-2-03', 'nextYear')).toBe('Skrivet utan nät, sidan stängd');
+		await cell(pageB, 'jh23-2-03', 'nextYear').getByText('Skrivet utan nät, sidan stängd').waitFor();
+	});
+
+	it('shows an offline edit that someone overtook meanwhile as a conflict after the page is reopened', async () => {
+		const context = pageB.context();
+		await context.setOffline(true);
+		await pageB.getByText(/Du är offline/).waitFor();
+		await editCell(pageB, 'jh23-3-01', 'nextYear', 'Östersunds offlinetext');
+		await pageB.getByText('Du är offline. 1 ändring väntar på att skickas.').waitFor();
+		await pageB.close();
+		await editCell(pageA, 'jh23-3-01', 'nextYear', 'Samordnarens text under tiden');
+		await expect.poll(() => storedValue('jh23-3-01', 'nextYear'), { timeout: 10_000 }).toBe('Samordnarens text under tiden');
+
+		await context.setOffline(false);
+		pageB = await context.newPage();
+		await pageB.goto(PLAN);
+		const dialog = pageB.getByRole('dialog', { name: 'Någon annan har ändrat cellen' });
+		await dialog.waitFor({ timeout: 30_000 });
+		await dialog.getByText('Östersunds offlinetext').waitFor();
+		await dialog.getByText('Samordnarens text under tiden').waitFor();
+		expect(await storedValue('jh23-3-01', 'nextYear')).toBe('Samordnarens text under tiden');
+		await dialog.getByRole('button', { name: 'Behåll min text' }).click();
+		await cell(pageA, 'jh23-3-01', 'nextYear').getByText('Östersunds offlinetext').waitFor();
+	});
 });
