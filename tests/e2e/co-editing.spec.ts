@@ -122,6 +122,7 @@ describe('two people co-edit the 2023 plan', () => {
 
 	it('keeps an offline edit across closing the page: the next page of the same browser sends it', async () => {
 		const context = pageB.context();
+		await expect.poll(() => pageB.locator('td.unsent').count(), { timeout: 15_000 }).toBe(0);
 		await context.setOffline(true);
 		await pageB.getByText(/Du är offline/).waitFor();
 		await editCell(pageB, 'jh23-2-03', 'nextYear', 'Skrivet utan nät, sidan stängd');
@@ -139,6 +140,8 @@ describe('two people co-edit the 2023 plan', () => {
 
 	it('shows an offline edit that someone overtook meanwhile as a conflict after the page is reopened', async () => {
 		const context = pageB.context();
+		// The previous test's edit has been confirmed and left the journal: nothing is waiting.
+		await expect.poll(() => pageB.locator('td.unsent').count(), { timeout: 15_000 }).toBe(0);
 		await context.setOffline(true);
 		await pageB.getByText(/Du är offline/).waitFor();
 		await editCell(pageB, 'jh23-3-01', 'nextYear', 'Östersunds offlinetext');
