@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, newPerson } from '../tests/support/browser';
 import { APP_URL, clearInbox } from '../tests/support/emulators';
-import { signIn } from '../tests/support/pages';
+import { cell, signIn } from '../tests/support/pages';
 import { seed } from '../scripts/seed';
 import { fmt, summary } from './stats';
 
@@ -20,7 +20,7 @@ const reader = (await newPerson(browser)).page;
 await signIn(writer, 'samordnare@region-jh.example');
 await signIn(reader, 'krokom@kommun.example');
 await Promise.all([writer.goto(PLAN), reader.goto(PLAN)]);
-const cellOf = (page: Page) => page.locator(`td[data-row-id="${ROW}"][data-field="${FIELD}"]`);
+const cellOf = (page: Page) => cell(page, ROW, FIELD);
 await cellOf(writer).waitFor();
 await cellOf(reader).waitFor();
 

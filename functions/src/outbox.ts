@@ -1,7 +1,8 @@
 // The one mail path: everything that mails writes a document to `mail/`; the sendMail trigger
 // delivers it over SMTP exactly once (claimed in a transaction) and records the outcome.
-import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore, type QuerySnapshot, type Transaction } from 'firebase-admin/firestore';
 import type { MailContent } from '../../src/lib/domain/mail-text';
+import { member, type Member } from '../../src/lib/domain/schemas';
 
 export interface OutboxMail extends MailContent {
 	to: string[];
@@ -24,4 +25,12 @@ export function enqueueMailIn(tx: Transaction, db: Firestore, m: OutboxMail, id?
 	const ref = id ? db.collection('mail').doc(id) : db.collection('mail').doc();
 	tx.create(ref, doc(m));
 	return ref.id;
+}
+
+/** One mail per member of a region (each with their own greeting), queued inside the transaction. */
+export function mailMembersIn(tx: Transaction, db: Firestore, members: QuerySnapshot, kind: string, build: (m: Member) => MailContent): void {
+	for (const d of members.docs) {
+		const m = member.safeParse(d.data());
+		if (m.success) enqueueMailIn(tx, db, { ...build(m.data), to: [m.data.email], kind });
+	}
 }

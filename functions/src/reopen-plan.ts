@@ -6,10 +6,10 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from './callable';
-import { enqueueMailIn } from './outbox';
+import { mailMembersIn } from './outbox';
 import { APP_URL, REGION } from './params';
 import { reopenedMail } from '../../src/lib/domain/plan-mail';
-import { member, plan, region, reopenPlanInput, type Reopening } from '../../src/lib/domain/schemas';
+import { plan, region, reopenPlanInput, type Reopening } from '../../src/lib/domain/schemas';
 import { reopeningRecord } from '../../src/lib/domain/submission';
 
 type Outcome = { ok: true; reopening: Reopening } | { ok: false; error: 'not-found' | 'permission-denied' | 'not-submitted' };
@@ -32,12 +32,7 @@ async function reopenIn(fs: Firestore, input: { regionId: string; year: string; 
 
 		const reopening = reopeningRecord({ by: { uid, name: caller.name }, at: now, reason });
 		tx.update(ref, { status: 'draft', reopenings: [...p.reopenings, reopening] });
-		for (const d of membersSnap.docs) {
-			const m = member.safeParse(d.data());
-			if (!m.success) continue;
-			const content = reopenedMail({ name: m.data.name, regionId, regionName: r.name, year, appUrl, reopening });
-			enqueueMailIn(tx, fs, { ...content, to: [m.data.email], kind: 'plan-reopened' });
-		}
+		mailMembersIn(tx, fs, membersSnap, 'plan-reopened', (m) => reopenedMail({ name: m.name, regionId, regionName: r.name, year, appUrl, reopening }));
 		return { ok: true, reopening };
 	});
 }

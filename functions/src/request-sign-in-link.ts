@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db, auth } from './admin';
+import { parseInput } from './callable';
 import { findPerson } from './directory';
 import { enqueueMail } from './outbox';
 import { APP_URL, REGION } from './params';
@@ -12,9 +13,7 @@ import { signInMail } from '../../src/lib/domain/mail-text';
 import { confirmLink } from '../../src/lib/domain/sign-in-link';
 
 export const requestSignInLink = onCall({ region: REGION }, async (request) => {
-	const input = requestSignInLinkInput.safeParse(request.data);
-	if (!input.success) throw new HttpsError('invalid-argument', 'invalid-email', { issues: input.error.issues });
-	const { email } = input.data;
+	const { email } = parseInput(requestSignInLinkInput, request.data);
 	const now = new Date();
 
 	const key = createHash('sha256').update(email).digest('hex');

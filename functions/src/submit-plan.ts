@@ -9,11 +9,11 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from './callable';
-import { enqueueMailIn } from './outbox';
+import { mailMembersIn } from './outbox';
 import { APP_URL, REGION } from './params';
 import { missingFields, type MissingField } from '../../src/lib/domain/completeness';
 import { submissionReceiptMail } from '../../src/lib/domain/plan-mail';
-import { member, plan, region, row, submitPlanInput, template, type Submission } from '../../src/lib/domain/schemas';
+import { plan, region, row, submitPlanInput, template, type Submission } from '../../src/lib/domain/schemas';
 import { submissionRecord, type SubmittedRow } from '../../src/lib/domain/submission';
 
 type Outcome =
@@ -51,12 +51,7 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 
 			const submission = submissionRecord({ rows, areas: r.areas, by: { uid, name: caller.name }, at: now });
 			tx.update(ref, { status: 'submitted', submission });
-			for (const d of membersSnap.docs) {
-				const m = member.safeParse(d.data());
-				if (!m.success) continue;
-				const content = submissionReceiptMail({ name: m.data.name, regionId, regionName: r.name, year, appUrl, submission, areas: r.areas });
-				enqueueMailIn(tx, fs, { ...content, to: [m.data.email], kind: 'plan-submitted' });
-			}
+			mailMembersIn(tx, fs, membersSnap, 'plan-submitted', (m) => submissionReceiptMail({ name: m.name, regionId, regionName: r.name, year, appUrl, submission, areas: r.areas }));
 			return { ok: true, submission };
 		},
 		// Many people may be editing at the moment of submission: retry contention more than the default 5 times.

@@ -2,35 +2,26 @@
 // other caller and every malformed input is refused, changing nothing. (That the next reminder run
 // follows the new settings is in reminders.spec.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callError, client, clientAs, resetDemo, type Client } from '../support/emulators';
-import { JH, P, planSnapshot, VN, yearDoc } from '../support/plans';
+import { type Client, resetDemo } from '../support/emulators';
+import { clientPool, JH, P, refusedCall, VN, yearDoc } from '../support/plans';
 import { plan } from '../../src/lib/domain/schemas';
 
 const YEAR = '2024';
 const VALID = { regionId: JH, year: YEAR, deadline: '2025-02-14T12:00:00+01:00', reminderOffsets: [21, 7, 1] };
 
 describe('setPlanSettings', () => {
-	const clients: Client[] = [];
+	const pool = clientPool();
+	const as = pool.as;
 	let coord: Client;
-	const as = async (uid: string) => {
-		const c = await clientAs(uid);
-		clients.push(c);
-		return c;
-	};
 	beforeAll(async () => {
 		await resetDemo();
 		coord = await as(P.coordJH.uid);
 	});
 	afterAll(async () => {
-		await Promise.all(clients.map((c) => c.close()));
+		await pool.closeAll();
 	});
 
-	async function refused(c: Client, data: unknown, regionId = JH, year = YEAR) {
-		const before = await planSnapshot(regionId, year);
-		const err = await callError(c.call('setPlanSettings', data));
-		expect(await planSnapshot(regionId, year)).toEqual(before);
-		return err;
-	}
+	const refused = (c: Client, data: unknown, regionId = JH, year = YEAR) => refusedCall(c, 'setPlanSettings', data, { regionId, year });
 
 	it('sets the deadline and the offsets (sorted, descending)', async () => {
 		const answer = await coord.call('setPlanSettings', { ...VALID, reminderOffsets: [1, 21, 7] });
@@ -50,8 +41,7 @@ describe('setPlanSettings', () => {
 		for (const uid of [P.lst.uid, P.coordVN.uid, P.reader.uid]) {
 			expect((await refused(await as(uid), VALID)).code, uid).toBe('functions/permission-denied');
 		}
-		const anonymous = client();
-		clients.push(anonymous);
+		const anonymous = pool.anonymous();
 		expect((await refused(anonymous, VALID)).code).toBe('functions/unauthenticated');
 		expect((await refused(coord, { ...VALID, regionId: VN }, VN)).code).toBe('functions/permission-denied');
 	});

@@ -3,8 +3,8 @@
 // when and why, mails every member, and lets members edit again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { doc, serverTimestamp, updateDoc } from 'firebase/firestore';
-import { APP_URL, callError, clearInbox, client, clientAs, inbox, resetDemo, settleOutbox, waitForMail, type Client } from '../support/emulators';
-import { completePlan, JH, JH_MEMBERS, mailCount, P, planSnapshot, storedRows, VN, yearDoc } from '../support/plans';
+import { APP_URL, clearInbox, type Client, inbox, resetDemo, settleOutbox, waitForMail } from '../support/emulators';
+import { clientPool, completePlan, JH, JH_MEMBERS, P, refusedCall, storedRows, VN, yearDoc } from '../support/plans';
 import { swedishDateTime } from '../../src/lib/domain/deadline';
 import { plan } from '../../src/lib/domain/schemas';
 
@@ -13,13 +13,9 @@ const REASON = '  Tillväxtverket bad oss komplettera insats 2.1 med budget.  ';
 const SUBJECT = 'Handlingsplan 2023 är öppnad igen – Region Jämtland Härjedalen';
 
 describe('reopenPlan', () => {
-	const clients: Client[] = [];
+	const pool = clientPool();
+	const as = pool.as;
 	let coord: Client;
-	const as = async (uid: string) => {
-		const c = await clientAs(uid);
-		clients.push(c);
-		return c;
-	};
 
 	beforeAll(async () => {
 		await resetDemo();
@@ -32,21 +28,13 @@ describe('reopenPlan', () => {
 		await clearInbox();
 	});
 	afterAll(async () => {
-		await Promise.all(clients.map((c) => c.close()));
+		await pool.closeAll();
 	});
 
-	async function refused(c: Client, data: unknown, regionId = JH, year = YEAR) {
-		const before = await planSnapshot(regionId, year);
-		const mailsBefore = await mailCount('plan-reopened');
-		const err = await callError(c.call('reopenPlan', data));
-		expect(await planSnapshot(regionId, year)).toEqual(before);
-		expect(await mailCount('plan-reopened')).toBe(mailsBefore);
-		return err;
-	}
+	const refused = (c: Client, data: unknown, regionId = JH, year = YEAR) => refusedCall(c, 'reopenPlan', data, { regionId, year, mailKind: 'plan-reopened' });
 
 	it('refuses an anonymous caller with unauthenticated', async () => {
-		const anonymous = client();
-		clients.push(anonymous);
+		const anonymous = pool.anonymous();
 		expect((await refused(anonymous, { regionId: JH, year: YEAR, reason: REASON })).code).toBe('functions/unauthenticated');
 	});
 

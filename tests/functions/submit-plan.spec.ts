@@ -3,8 +3,8 @@
 // every member of the region gets in the development inbox, and the lock that follows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { doc, serverTimestamp, setLogLevel, updateDoc } from 'firebase/firestore';
-import { admin, APP_URL, callError, clearInbox, client, clientAs, inbox, resetDemo, settleOutbox, waitForMail, type Client } from '../support/emulators';
-import { completePlan, JH, JH_MEMBERS, mailCount, P, planSnapshot, storedRows, templateOf, VN, yearDoc } from '../support/plans';
+import { admin, APP_URL, clearInbox, type Client, inbox, resetDemo, settleOutbox, waitForMail } from '../support/emulators';
+import { clientPool, completePlan, JH, JH_MEMBERS, mailCount, P, refusedCall, storedRows, templateOf, VN, yearDoc } from '../support/plans';
 import { buildSeed } from '../../scripts/seed-data';
 import { missingFields } from '../../src/lib/domain/completeness';
 import { swedishDateTime } from '../../src/lib/domain/deadline';
@@ -18,13 +18,9 @@ const YEAR = '2023';
 const SUBJECT = 'Handlingsplan 2023 är inlämnad – Region Jämtland Härjedalen';
 
 describe('submitPlan', () => {
-	const clients: Client[] = [];
+	const pool = clientPool();
+	const as = pool.as;
 	let coord: Client;
-	const as = async (uid: string) => {
-		const c = await clientAs(uid);
-		clients.push(c);
-		return c;
-	};
 
 	beforeAll(async () => {
 		await resetDemo();
@@ -35,22 +31,13 @@ describe('submitPlan', () => {
 		await clearInbox();
 	});
 	afterAll(async () => {
-		await Promise.all(clients.map((c) => c.close()));
+		await pool.closeAll();
 	});
 
-	/** Calls submitPlan and returns its error, asserting that the plan and the outbox stayed as they were. */
-	async function refused(c: Client, data: unknown, regionId = JH, year = YEAR) {
-		const before = await planSnapshot(regionId, year);
-		const mailsBefore = await mailCount('plan-submitted');
-		const err = await callError(c.call('submitPlan', data));
-		expect(await planSnapshot(regionId, year)).toEqual(before);
-		expect(await mailCount('plan-submitted')).toBe(mailsBefore);
-		return err;
-	}
+	const refused = (c: Client, data: unknown, regionId = JH, year = YEAR) => refusedCall(c, 'submitPlan', data, { regionId, year, mailKind: 'plan-submitted' });
 
 	it('refuses an anonymous caller with unauthenticated', async () => {
-		const anonymous = client();
-		clients.push(anonymous);
+		const anonymous = pool.anonymous();
 		expect((await refused(anonymous, { regionId: JH, year: YEAR })).code).toBe('functions/unauthenticated');
 	});
 

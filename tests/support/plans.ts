@@ -1,11 +1,13 @@
 // Plans in the running emulators as the functions specs need them: the demo people, the stored
 // rows of a plan (as the domain reads them), filling in what a plan misses, and a snapshot of a plan
-// to show that a refused call changed nothing.
+// to show that a refused call changed nothing, and the client pool and refusal check the callable
+// specs share.
+import { expect } from 'vitest';
 import { FieldValue } from 'firebase-admin/firestore';
 import { missingFields } from '../../src/lib/domain/completeness';
 import { plan, row, template, type RowFields, type Template } from '../../src/lib/domain/schemas';
 import type { SubmittedRow } from '../../src/lib/domain/submission';
-import { admin } from './emulators';
+import { admin, callError, client, clientAs, type Client } from './emulators';
 
 export const JH = 'jamtland-harjedalen';
 export const VN = 'vasternorrland';
@@ -70,4 +72,35 @@ export async function planSnapshot(regionId: string, year: string): Promise<unkn
 /** How many outbox documents of a kind exist. */
 export async function mailCount(kind: string): Promise<number> {
 	return (await admin().db.collection('mail').where('kind', '==', kind).count().get()).data().count;
+}
+
+/** Browser-SDK clients signed in as given users, all closed together at the end of a spec. */
+export function clientPool() {
+	const clients: Client[] = [];
+	return {
+		async as(uid: string): Promise<Client> {
+			const c = await clientAs(uid);
+			clients.push(c);
+			return c;
+		},
+		anonymous(): Client {
+			const c = client();
+			clients.push(c);
+			return c;
+		},
+		closeAll: () => Promise.all(clients.map((c) => c.close()))
+	};
+}
+
+/**
+ * Calls a plan callable that must be refused and returns its error, asserting that the plan and
+ * (when a mail kind is given) the outbox stayed exactly as they were.
+ */
+export async function refusedCall(c: Client, name: string, data: unknown, at: { regionId: string; year: string; mailKind?: string }) {
+	const before = await planSnapshot(at.regionId, at.year);
+	const mailsBefore = at.mailKind ? await mailCount(at.mailKind) : 0;
+	const err = await callError(c.call(name, data));
+	expect(await planSnapshot(at.regionId, at.year)).toEqual(before);
+	if (at.mailKind) expect(await mailCount(at.mailKind)).toBe(mailsBefore);
+	return err;
 }
