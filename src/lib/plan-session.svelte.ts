@@ -307,7 +307,8 @@ export class PlanSession {
 
 	/** Applies what the journal says to do now: send, drop, or raise a conflict or a notice. */
 	pump(): void {
-		if (this.rows.status !== 'ready') return;
+		// Most snapshots arrive with nothing in the journal: skip building the rows view for them.
+		if (this.rows.status !== 'ready' || this.entries.length === 0) return;
 		const actions = journalActions(this.entries, this.#view());
 		if (actions.length === 0) return;
 		for (const action of actions) {
