@@ -13,6 +13,7 @@ export const sendMail = onDocumentCreated(
 		const ref = db().collection('mail').doc(event.params.mailId);
 		const claimed = await db().runTransaction(async (tx) => {
 			const snap = await tx.get(ref);
+			if (!snap.exists) return null;
 			const parsed = mail.safeParse(snap.data());
 			if (!parsed.success) {
 				tx.update(ref, { state: 'failed', error: `invalid-mail: ${parsed.error.message}` });
@@ -23,12 +24,19 @@ export const sendMail = onDocumentCreated(
 			return parsed.data;
 		});
 		if (!claimed) return;
+		let messageId: string;
 		try {
-			const { messageId } = await smtpMailer().send(claimed);
-			await ref.update({ state: 'sent', sentAt: FieldValue.serverTimestamp(), messageId, error: null });
+			({ messageId } = await smtpMailer().send(claimed));
 		} catch (err) {
-			await ref.update({ state: 'pending', error: String(err) });
+			await ref.update({ state: 'pending', error: String(err) }).catch(unlessGone);
 			throw err;
 		}
+		// Sent: recording it must not turn into a retry (which would find it claimed and send nothing).
+		await ref.update({ state: 'sent', sentAt: FieldValue.serverTimestamp(), messageId, error: null }).catch(unlessGone);
 	}
 );
+
+/** An outbox document deleted meanwhile (an operator's clean-up) has nothing left to record. */
+function unlessGone(err: unknown): void {
+	if ((err as { code?: unknown }).code !== 5) throw err;
+}

@@ -24,6 +24,8 @@ export function admin() {
 }
 
 export async function resetDemo(): Promise<void> {
+	// Let mails still being delivered finish first, so the wipe does not pull documents from under them.
+	await settleOutbox(10_000).catch(() => undefined);
 	await seed({ reset: true, quiet: true });
 	await clearInbox();
 }
@@ -96,11 +98,6 @@ export async function settleOutbox(timeoutMs = 30_000): Promise<void> {
 	throw new Error('the outbox did not settle');
 }
 
-/**
- * Runs a 2nd-gen scheduled function now, the way Cloud Scheduler does: an HTTP POST to it. The
- * Functions emulator serves it under its trigger key, "<region>-<name>-<generation>"; a POST to an
- * unknown key answers 404 with the list of keys, from which the current generation is taken.
- */
 /**
  * Runs a scheduled function the way Cloud Scheduler does: a message on its Pub/Sub topic
  * (firebase-schedule-<name>) in the Pub/Sub emulator; resolves when the run has recorded itself.
