@@ -373,3 +373,93 @@ export type ReminderLedgerEntry = z.infer<typeof reminderLedgerEntry>;
 /** reminderRuns/{id}: one per scheduled reminder run, for operators (and to tell when a run has finished). */
 export const reminderRun = z.object({ at: instant, source: z.enum(['schedule', 'cli']), queued: z.number().check(z.int(), z.minimum(0)) });
 export type ReminderRun = z.infer<typeof reminderRun>;
+
+/* ---------- comments, unread markers, history, mentions (issue 11) ---------- */
+
+export const MAX_COMMENT = 5000;
+export const MAX_MENTIONS = 20;
+
+/** A comment's text: plain text, not blank, at most 5,000 characters (mirrored in firestore.rules). */
+export const commentText = z.string().check(
+	z.maxLength(MAX_COMMENT, 'comment-too-long'),
+	z.refine((s) => s.trim().length > 0, 'comment-empty')
+);
+
+/**
+ * regions/{r}/years/{year}/comments/{commentId}: a comment on a row (field null) or one cell of it.
+ * A thread is a root comment (parentId null) and its replies (parentId = the root's id; one level).
+ * The author's name and organisation are copied in at writing, so they stay on the record.
+ * `resolved` and its who/when live on the root only. Browsers write comments under firestore.rules.
+ */
+export const comment = z.object({
+	rowId: id,
+	field: z.nullable(fieldKey),
+	parentId: z.nullable(id),
+	text: commentText,
+	authorUid: actorUid,
+	authorName: actorName,
+	authorOrgId: id,
+	createdAt: instant,
+	editedAt: z.nullable(instant),
+	resolved: z.boolean(),
+	resolvedBy: z.nullable(actorUid),
+	resolvedAt: z.nullable(instant),
+	mentions: z.array(actorUid).check(z.maxLength(MAX_MENTIONS))
+});
+export type Comment = z.infer<typeof comment>;
+
+/**
+ * regions/{r}/years/{year}/commentReads/{uid}: when this person last looked at each thread (keys
+ * are thread root ids). Unread = activity in the thread after that, by someone else.
+ */
+export const commentReads = z.object({ seen: z.record(z.string(), instant) });
+export type CommentReads = z.infer<typeof commentReads>;
+
+export const historyKind = z.enum(['create', 'edit', 'move', 'delete']);
+export const place = z.object({ area: z.number().check(z.int(), z.minimum(1)), position: z.number() });
+
+/** A value as the history keeps it: a cell value, a place (create, move) or a whole row's fields (delete). */
+export const historyValue = z.nullable(z.union([text, fieldValues.serviceTypes, place, rowFields]));
+
+/**
+ * regions/{r}/years/{year}/history/{id}: one change of one row, written by the recordRowHistory
+ * trigger (history.ts rowChanges); the id is historyId(event id, change), so a redelivered event
+ * writes the same documents again. `by` is the row's updatedBy (for a delete, the deleting user).
+ */
+export const historyEntry = z.object({
+	rowId: id,
+	kind: historyKind,
+	field: z.nullable(fieldKey),
+	old: historyValue,
+	new: historyValue,
+	by: actorUid,
+	byName: actorName,
+	orgId: z.nullable(id),
+	/** The priority area of the row (after the change; before it, for a delete). */
+	area: z.number().check(z.int(), z.minimum(1)),
+	at: instant,
+	eventId: z.string().check(z.minLength(1))
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+/**
+ * mentionQueue/{regionId~year~commentId~uid}: one mention of a person in a comment, queued by the
+ * comment trigger and mailed in a digest (mention-batch.ts); functions only.
+ */
+export const mentionQueueEntry = z.object({
+	uid: actorUid,
+	regionId: id,
+	year: planYear,
+	commentId: id,
+	threadId: id,
+	rowId: id,
+	authorName: actorName,
+	text: commentText,
+	createdAt: instant,
+	state: z.enum(['pending', 'sent']),
+	mailId: z.nullable(z.string())
+});
+export type MentionQueueEntry = z.infer<typeof mentionQueueEntry>;
+
+/** mentionMail/{uid}: when this person's last mention digest went out (at most one per 10 minutes). */
+export const mentionMailState = z.object({ lastSentAt: instant });
