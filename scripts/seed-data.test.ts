@@ -252,3 +252,32 @@ describe('buildSeed: purity', () => {
 		for (const r of rows) expect(r.data.updatedAt).toEqual(later);
 	});
 });
+
+describe('buildSeed: the demo discussion', () => {
+	const plan2023 = seed.plans.find((p) => p.year.path === 'regions/jamtland-harjedalen/years/2023');
+
+	it('puts the demo comments on rows of the 2023 plan, written by members of the region as themselves', () => {
+		const comments = plan2023?.comments ?? [];
+		expect(comments.length).toBeGreaterThan(0);
+		const rowIds = new Set(plan2023?.rows.map((r) => r.path.split('/').pop()));
+		const members = new Map(seed.reference.filter((d) => d.path.startsWith('regions/jamtland-harjedalen/members/')).map((d) => [d.path.split('/').pop(), d.data]));
+		for (const c of comments) {
+			expect(rowIds.has(String(c.data.rowId))).toBe(true);
+			const m = members.get(String(c.data.authorUid));
+			expect(m?.name).toBe(c.data.authorName);
+			expect(m?.orgId).toBe(c.data.authorOrgId);
+		}
+	});
+
+	it('lets replies point at a root comment of the same row', () => {
+		const comments = plan2023?.comments ?? [];
+		const byId = new Map(comments.map((c) => [c.path.split('/').pop(), c.data]));
+		const replies = comments.filter((c) => c.data.parentId !== null);
+		expect(replies.length).toBeGreaterThan(0);
+		for (const r of replies) {
+			const root = byId.get(String(r.data.parentId));
+			expect(root?.parentId).toBeNull();
+			expect(root?.rowId).toBe(r.data.rowId);
+		}
+	});
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../src/lib/domain/deadline';
 import { POSITION_STEP } from '../src/lib/domain/ordering';
-import { member, organization, plan, region, rowFields, staff, template, type Row } from '../src/lib/domain/schemas';
+import { comment, member, organization, plan, region, rowFields, staff, template, type Row } from '../src/lib/domain/schemas';
 
 const seedDir = join(import.meta.dirname, '..', 'seed');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(seedDir, file), 'utf8'));
@@ -23,7 +23,22 @@ const demoFile = z.object({
 			staff: z.object({ role: z.enum(['reader', 'admin']) }).optional()
 		})
 	),
-	plans: z.array(z.object({ regionId: z.string(), year: z.number().int(), templateId: z.string(), rowsFile: z.string().nullable() }))
+	plans: z.array(z.object({ regionId: z.string(), year: z.number().int(), templateId: z.string(), rowsFile: z.string().nullable() })),
+	/** A short demo discussion; the authors must be members of the plan's region. */
+	comments: z
+		.array(
+			z.object({
+				regionId: z.string(),
+				year: z.number().int(),
+				id: z.string(),
+				rowId: z.string(),
+				field: z.string().nullable(),
+				parentId: z.string().nullable(),
+				authorUid: z.string(),
+				text: z.string()
+			})
+		)
+		.default([])
 });
 
 const rowsFile = z.object({
@@ -48,8 +63,8 @@ export interface Seed {
 	users: SeedUser[];
 	/** Reference data, written every time (idempotent overwrite). */
 	reference: SeedDoc[];
-	/** One entry per plan: the year document and its rows, written only when the plan is absent. */
-	plans: Array<{ year: SeedDoc; rows: SeedDoc[] }>;
+	/** One entry per plan: the year document, its rows and comments, written only when the plan is absent. */
+	plans: Array<{ year: SeedDoc; rows: SeedDoc[]; comments: SeedDoc[] }>;
 	demoUsers: Array<{ email: string; description: string }>;
 }
 
@@ -107,7 +122,29 @@ export function buildSeed(now: Date): Seed {
 				rows.push({ path: `${base}/rows/${r.id}`, data: { ...data } });
 			}
 		}
-		plans.push({ year, rows });
+		const comments: SeedDoc[] = demo.comments
+			.filter((c) => c.regionId === p.regionId && c.year === p.year)
+			.map((c, i) => {
+				const author = demo.users.find((u) => u.uid === c.authorUid && u.member?.regionId === p.regionId);
+				if (!author) throw new Error(`demo comment ${c.id}: ${c.authorUid} is not a member of ${p.regionId}`);
+				const data = comment.parse({
+					rowId: c.rowId,
+					field: c.field,
+					parentId: c.parentId,
+					text: c.text,
+					authorUid: author.uid,
+					authorName: author.name,
+					authorOrgId: author.orgId,
+					createdAt: new Date(now.getTime() + i * 1000),
+					editedAt: null,
+					resolved: false,
+					resolvedBy: null,
+					resolvedAt: null,
+					mentions: []
+				});
+				return { path: `${base}/comments/${c.id}`, data: { ...data } };
+			});
+		plans.push({ year, rows, comments });
 	}
 	return { users, reference, plans, demoUsers };
 }

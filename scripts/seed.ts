@@ -43,6 +43,7 @@ export async function seed(opts: { reset?: boolean; quiet?: boolean } = {}): Pro
 			if ((await tx.get(ref)).exists) return false;
 			tx.set(ref, p.year.data);
 			for (const r of p.rows) tx.set(db.doc(r.path), r.data);
+			for (const c of p.comments) tx.set(db.doc(c.path), c.data);
 			return true;
 		});
 		if (created) plansCreated++;

@@ -31,6 +31,11 @@ import { LiveRegion } from './firebase/regions.svelte';
 import { addRow, deleteRow, LiveRows, moveRow, writeCell } from './firebase/rows.svelte';
 import { LiveTemplate } from './firebase/templates.svelte';
 import { session } from './session.svelte';
+import { isUnread, threadsOf, type Thread } from './domain/comments';
+import { mentionedUids } from './domain/mentions';
+import { commentText, type Comment } from './domain/schemas';
+import { LiveCommentReads, markThreadsSeen } from './firebase/comment-reads.svelte';
+import { addComment, deleteComment, editComment, LiveComments, setThreadResolved } from './firebase/comments.svelte';
 
 /** A typing pause this long saves the cell (Firestore takes about one write per second per row). */
 export const IDLE_SAVE_MS = 1500;
@@ -59,6 +64,15 @@ export interface Notice {
 	edit: CellEdit | null;
 }
 
+/** A comment write the server refused or that failed: its text is kept for the person to copy. */
+export interface CommentNotice {
+	id: string;
+	kind: 'failed' | 'deleteFailed' | 'resolveFailed';
+	text: string | null;
+}
+
+export type CommentError = 'empty' | 'tooLong' | null;
+
 export interface Person {
 	uid: string;
 	name: string;
@@ -78,6 +92,12 @@ export class PlanSession {
 	readonly rows: LiveRows;
 	readonly presence: LivePresence;
 	readonly members: LiveMembers;
+	readonly comments: LiveComments;
+	readonly reads: LiveCommentReads;
+
+	/** The plan's discussion as threads, newest activity first. */
+	readonly threads: Thread[] = $derived.by(() => threadsOf(this.comments.items));
+	commentNotices = $state.raw<CommentNotice[]>([]);
 
 	entries = $state.raw<TrackedEdit[]>([]);
 	conflicts = $state.raw<Conflict[]>([]);
@@ -104,6 +124,8 @@ export class PlanSession {
 		this.rows = new LiveRows(regionId, year);
 		this.presence = new LivePresence(regionId, year);
 		this.members = new LiveMembers(regionId);
+		this.comments = new LiveComments(regionId, year);
+		this.reads = new LiveCommentReads(regionId, year, person.uid);
 	}
 
 	/** The year's template, live; one reader per template id. */
@@ -533,5 +555,109 @@ export class PlanSession {
 			console.error('Planbordet: deleting a row failed', err);
 			this.#notify('deleteFailed', null);
 		});
+	}
+
+	/* ---------- comments ---------- */
+
+	/** Members write comments, also on a submitted year (the discussion goes on); staff only read. */
+	get canComment(): boolean {
+		return this.viewer.memberRole !== null;
+	}
+
+	canDeleteComment(c: Comment): boolean {
+		return this.canComment && (c.authorUid === this.person.uid || this.viewer.memberRole === 'coordinator');
+	}
+
+	seenAt(threadId: string): Date | undefined {
+		return this.reads.data?.seen[threadId];
+	}
+
+	isUnread(thread: Thread): boolean {
+		return isUnread(thread, this.seenAt(thread.id), this.person.uid);
+	}
+
+	/** Why a comment's text cannot be sent, or null (the rules check the same). */
+	static commentError(text: string): CommentError {
+		const parsed = commentText.safeParse(text);
+		if (parsed.success) return null;
+		return text.trim().length === 0 ? 'empty' : 'tooLong';
+	}
+
+	#mentions(text: string): string[] {
+		return mentionedUids(
+			text,
+			this.members.items.map((m) => ({ uid: m.id, name: m.data.name }))
+		);
+	}
+
+	/** Sends a comment or reply; shows at once (queued while offline). The id, or null when refused locally. */
+	addComment(c: { rowId: string; field: FieldKey | null; parentId: string | null; text: string }): string | null {
+		if (!this.canComment || PlanSession.commentError(c.text)) return null;
+		const { id, written } = addComment(this.regionId, this.year, { ...c, mentions: this.#mentions(c.text) }, this.person);
+		written.then(
+			() => this.markSeen([c.parentId ?? id]),
+			(err) => {
+				console.error('Planbordet: a comment was not saved', err);
+				this.#commentNotice('failed', c.text);
+			}
+		);
+		return id;
+	}
+
+	editComment(id: string, text: string): boolean {
+		if (!this.canComment || PlanSession.commentError(text)) return false;
+		editComment(this.regionId, this.year, id, text, this.#mentions(text)).catch((err) => {
+			console.error('Planbordet: a comment edit was not saved', err);
+			this.#commentNotice('failed', text);
+		});
+		return true;
+	}
+
+	resolveThread(threadId: string, resolved: boolean): void {
+		if (!this.canComment) return;
+		setThreadResolved(this.regionId, this.year, threadId, resolved, this.person.uid).catch((err) => {
+			console.error('Planbordet: a thread was not resolved', err);
+			this.#commentNotice('resolveFailed', null);
+		});
+	}
+
+	removeComment(id: string): void {
+		if (!this.canComment) return;
+		deleteComment(this.regionId, this.year, id).catch((err) => {
+			console.error('Planbordet: a comment was not deleted', err);
+			this.#commentNotice('deleteFailed', null);
+		});
+	}
+
+	/** Threads the person has now looked at; read markers are a convenience, so failures are only logged. */
+	markSeen(threadIds: string[]): void {
+		markThreadsSeen(this.regionId, this.year, this.person.uid, threadIds).catch((err) =>
+			console.warn('Planbordet: read markers were not saved', err)
+		);
+	}
+
+	#commentNotice(kind: CommentNotice['kind'], text: string | null): void {
+		this.commentNotices = [...this.commentNotices, { id: nextId('c'), kind, text }];
+	}
+
+	dismissCommentNotice(id: string): void {
+		this.commentNotices = this.commentNotices.filter((n) => n.id !== id);
+	}
+
+	/* ---------- history ---------- */
+
+	/**
+	 * Restores an older value of a cell: a new edit on top of the cell's current revision, sent through
+	 * the journal like any other (so a concurrent edit comes back as a conflict). False on a locked plan.
+	 */
+	restore(rowId: string, field: FieldKey, value: FieldValue): boolean {
+		if (!this.editable) return false;
+		const r = this.row(rowId);
+		if (!r) return false;
+		if (this.isEditing(rowId, field)) this.finishEdit();
+		const current = displayValue(this.entries, r.data, rowId, field);
+		if (sameValue(current, value)) return true;
+		this.#commit({ rowId, field, baseRev: baseRevFor(this.entries, r.data, rowId, field), value });
+		return true;
 	}
 }

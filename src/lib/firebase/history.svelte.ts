@@ -1,0 +1,32 @@
+// regions/{regionId}/years/{year}/history/{id}: every change of every row, written by the
+// recordRowHistory trigger; browsers only read it — one cell's changes, or the plan's latest.
+import { collection, getDocs, limit, orderBy, query, where } from 'firebase/firestore';
+import { historyEntry, type FieldKey, type HistoryEntry } from '../domain/schemas';
+import { sv } from '../i18n/sv';
+import { db } from './app';
+import { LiveQuery, zodConverter } from './live.svelte';
+
+const converter = zodConverter(historyEntry);
+const historyOf = (regionId: string, year: string) =>
+	collection(db(), 'regions', regionId, 'years', year, 'history').withConverter(converter);
+const cellQuery = (regionId: string, year: string, rowId: string, field: FieldKey) =>
+	query(historyOf(regionId, year), where('rowId', '==', rowId), where('field', '==', field), orderBy('at', 'desc'));
+
+export async function getCellHistory(regionId: string, year: string, rowId: string, field: FieldKey): Promise<Array<{ id: string; data: HistoryEntry }>> {
+	const snap = await getDocs(cellQuery(regionId, year, rowId, field));
+	return snap.docs.map((d) => ({ id: d.id, data: d.data() }));
+}
+
+/** One cell's changes, newest first, live (a restore on another page shows at once). */
+export class LiveCellHistory extends LiveQuery<HistoryEntry> {
+	constructor(regionId: string, year: string, rowId: string, field: FieldKey) {
+		super(cellQuery(regionId, year, rowId, field), sv.history.denied, `history of ${regionId}/${year}/${rowId}/${field}`);
+	}
+}
+
+/** The plan's latest `count` changes, newest first, live; a longer page is a new reader. */
+export class LiveRecentHistory extends LiveQuery<HistoryEntry> {
+	constructor(regionId: string, year: string, count: number) {
+		super(query(historyOf(regionId, year), orderBy('at', 'desc'), limit(count)), sv.history.denied, `history of ${regionId}/${year}`);
+	}
+}
