@@ -15,3 +15,6 @@ export { setPlanSettings } from './set-plan-settings';
 export { setReminderSubscription } from './set-reminder-subscription';
 export { unsubscribeReminders } from './unsubscribe-reminders';
 export { sendDeadlineReminders } from './send-deadline-reminders';
+export { recordRowHistory } from './record-row-history';
+export { notifyMentions } from './notify-mentions';
+export { sendMentionDigests } from './send-mention-digests';

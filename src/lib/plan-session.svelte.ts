@@ -551,7 +551,7 @@ export class PlanSession {
 	removeRow(rowId: string): void {
 		if (!this.canDelete(rowId)) return;
 		if (this.editing?.rowId === rowId) this.#stopEditing();
-		deleteRow(this.regionId, this.year, rowId).catch((err) => {
+		deleteRow(this.regionId, this.year, rowId, this.person.uid).catch((err) => {
 			console.error('Planbordet: deleting a row failed', err);
 			this.#notify('deleteFailed', null);
 		});

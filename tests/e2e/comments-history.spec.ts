@@ -111,6 +111,16 @@ describe('comments, mentions and the history of a cell', () => {
 		// A started the thread, so it is open on A's page: the reply arrives in it live.
 		const threadA = panel(pageA).locator(`[data-row="${ROW}"]`);
 		await threadA.getByText('Ja, jag tittar på det i morgon.').waitFor();
+		// The table filtered to rows with open threads: this row and the demo discussion's row.
+		const filter = pageB.getByLabel('Visa bara insatser med öppna trådar');
+		await filter.check();
+		await expect.poll(() => pageB.locator('tbody tr[data-row-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')).sort())).toEqual([
+			ROW,
+			'jh23-2-01'
+		]);
+		await filter.uncheck();
+		await cell(pageB, 'jh23-3-06', 'action').waitFor();
+
 		await threadA.getByRole('button', { name: 'Markera som löst', exact: true }).click();
 
 		// Resolved: no open thread on either page; B finds it under "Lösta" with who resolved it.

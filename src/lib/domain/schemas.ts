@@ -179,7 +179,9 @@ export const row = z.object({
 	revs: rowRevs,
 	createdBy: z.string().check(z.minLength(1)),
 	updatedBy: z.string().check(z.minLength(1)),
-	updatedAt: instant
+	updatedAt: instant,
+	/** Set by createNextYear on a row carried over from the year before. */
+	carriedFrom: z.optional(z.lazy(() => carriedFrom))
 });
 export type Row = z.infer<typeof row>;
 
@@ -294,6 +296,8 @@ export type Reopening = z.infer<typeof reopening>;
  */
 export const plan = z.object({
 	templateId: id,
+	/** The follow-up questions of the year (questionnaires/{id}); null for a plan without them. */
+	questionnaireId: z._default(z.nullable(id), null),
 	status: planStatus,
 	deadline: instant,
 	reminderOffsets: z._default(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(365))).check(z.maxLength(20)), [30, 14, 7, 2, 1]),
@@ -463,3 +467,159 @@ export type MentionQueueEntry = z.infer<typeof mentionQueueEntry>;
 
 /** mentionMail/{uid}: when this person's last mention digest went out (at most one per 10 minutes). */
 export const mentionMailState = z.object({ lastSentAt: instant });
+
+/* ---------- the questionnaire, carry-over and export (issue 12) ---------- */
+
+/** Demand outlook per support type: Minskar / Oförändrad / Ökar ('' = not answered). */
+export const TRENDS = ['minskar', 'oforandrad', 'okar', ''] as const;
+export const trend = z.enum(TRENDS);
+
+export const questionKind = z.enum(['outlook', 'text', 'staff', 'contacts', 'actors']);
+export type QuestionKind = z.infer<typeof questionKind>;
+
+export const answerFieldType = z.enum(['text', 'shortText', 'trend', 'people', 'emails']);
+export type AnswerFieldType = z.infer<typeof answerFieldType>;
+
+/** The answer fields each kind of question has per row (support type, role, actor); "text" has one, "text". */
+export const ANSWER_PARTS: Record<QuestionKind, ReadonlyArray<{ suffix: string; type: AnswerFieldType }>> = {
+	outlook: [
+		{ suffix: 'trend', type: 'trend' },
+		{ suffix: 'comment', type: 'text' }
+	],
+	text: [{ suffix: 'text', type: 'text' }],
+	staff: [{ suffix: 'people', type: 'people' }],
+	contacts: [
+		{ suffix: 'name', type: 'shortText' },
+		{ suffix: 'email', type: 'emails' }
+	],
+	actors: [
+		{ suffix: 'collaboration', type: 'text' },
+		{ suffix: 'step', type: 'shortText' },
+		{ suffix: 'challenges', type: 'text' }
+	]
+};
+
+export const questionRow = z.object({
+	key: z.string().check(z.regex(/^[a-z][a-z0-9]{0,30}$/, 'invalid-row-key')),
+	label: z.string().check(z.minLength(1), z.maxLength(300))
+});
+export type QuestionRow = z.infer<typeof questionRow>;
+
+export const question = z.object({
+	id,
+	number: z.number().check(z.int(), z.minimum(1)),
+	kind: questionKind,
+	title: z.string().check(z.minLength(1)),
+	help: z._default(z.string(), ''),
+	/** Support types (outlook), roles (staff, contacts) or actors; none for a text question. */
+	rows: z._default(z.array(questionRow), [])
+});
+export type Question = z.infer<typeof question>;
+
+/** One answer field of a question: its document key ("dagligvaror-trend", "text") and type. */
+export interface AnswerField {
+	key: string;
+	type: AnswerFieldType;
+	rowKey: string | null;
+	suffix: string;
+}
+
+export function answerFieldsOf(q: Pick<Question, 'kind' | 'rows'>): AnswerField[] {
+	if (q.kind === 'text') return [{ key: 'text', type: 'text', rowKey: null, suffix: 'text' }];
+	return q.rows.flatMap((r) => ANSWER_PARTS[q.kind].map((p) => ({ key: `${r.key}-${p.suffix}`, type: p.type, rowKey: r.key, suffix: p.suffix })));
+}
+
+/**
+ * questionnaires/{id}: the follow-up questions of the years it applies to, data like a template.
+ * `fieldTypes` (question id → answer key → type) is denormalised for firestore.rules.
+ */
+export const questionnaire = z
+	.object({
+		name: z.string().check(z.minLength(1)),
+		years: z.array(z.number().check(z.int(), z.minimum(2000), z.maximum(2100))).check(z.minLength(1)),
+		published: z.boolean(),
+		questions: z.array(question).check(z.minLength(1)),
+		fieldTypes: z.record(z.string(), z.record(z.string(), answerFieldType))
+	})
+	.check(
+		z.superRefine((q, ctx) => {
+			const ids = q.questions.map((x) => x.id);
+			if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'duplicate-question-id', path: ['questions'] });
+			for (const x of q.questions) {
+				const keys = x.rows.map((r) => r.key);
+				if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: `duplicate-row-key:${x.id}`, path: ['questions'] });
+				const expected = Object.fromEntries(answerFieldsOf(x).map((f) => [f.key, f.type]));
+				const actual = q.fieldTypes[x.id] ?? {};
+				if (JSON.stringify(Object.entries(expected).sort()) !== JSON.stringify(Object.entries(actual).sort())) {
+					ctx.addIssue({ code: 'custom', message: `field-types-must-match:${x.id}`, path: ['fieldTypes', x.id] });
+				}
+			}
+			if (Object.keys(q.fieldTypes).some((k) => !ids.includes(k))) ctx.addIssue({ code: 'custom', message: 'field-types-of-unknown-question', path: ['fieldTypes'] });
+		})
+	);
+export type Questionnaire = z.infer<typeof questionnaire>;
+
+export const MAX_SHORT_TEXT = 200;
+export const MAX_PEOPLE = 20;
+
+/** A named person and their share of a full-time post (årsarbetskrafter: 0,5 = half time). */
+export const staffShare = z.object({
+	name: z.string().check(z.minLength(1), z.maxLength(200)),
+	share: z.number().check(z.minimum(0), z.maximum(10), z.refine(Number.isFinite, 'not-finite'))
+});
+export type StaffShare = z.infer<typeof staffShare>;
+
+const EMAIL_LIKE = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+/** One or more e-mail addresses separated by spaces ("" = not answered). */
+export const emailList = z.string().check(
+	z.maxLength(1000),
+	z.refine((s) => s.trim() === '' || s.trim().split(/\s+/).every((a) => EMAIL_LIKE.test(a)), 'invalid-email')
+);
+
+/** The value each answer field type takes (mirrored clause by clause in firestore.rules). */
+export const answerValues = {
+	text,
+	shortText: z.string().check(z.maxLength(MAX_SHORT_TEXT)),
+	trend,
+	people: z.array(staffShare).check(z.maxLength(MAX_PEOPLE)),
+	emails: emailList
+} satisfies Record<AnswerFieldType, z.ZodMiniType>;
+
+/**
+ * regions/{r}/years/{year}/answers/{questionId}: one question's answer, co-edited like a row —
+ * one field and its revision per write, stamped; created empty (functions, seed) with the plan.
+ */
+export const answer = z.object({
+	fields: z.record(z.string(), z.unknown()),
+	revs: z.record(z.string(), z.number().check(z.int(), z.minimum(0))),
+	updatedBy: z.nullable(z.string()),
+	updatedAt: z.nullable(instant)
+});
+export type Answer = z.infer<typeof answer>;
+
+/** regions/{r}/years/{year}/answerHistory/{id}: one change of one answer field (recordAnswerHistory). */
+export const answerHistoryEntry = z.object({
+	questionId: id,
+	field: z.string().check(z.minLength(1), z.maxLength(64)),
+	old: z.nullable(z.union([z.string(), answerValues.people])),
+	new: z.nullable(z.union([z.string(), answerValues.people])),
+	by: actorUid,
+	byName: actorName,
+	orgId: z.nullable(id),
+	at: instant,
+	eventId: z.string().check(z.minLength(1))
+});
+export type AnswerHistoryEntry = z.infer<typeof answerHistoryEntry>;
+
+/** createNextYear: a coordinator starts next year's draft from this year's continuing rows. */
+export const createNextYearInput = z.strictObject({
+	regionId: id,
+	fromYear: planYear,
+	/** Only report what would be carried; create nothing. */
+	dryRun: z._default(z.boolean(), false)
+});
+export type CreateNextYearInput = z.infer<typeof createNextYearInput>;
+
+/** A row carried over from last year keeps a note of where it came from and what was taken along. */
+export const carriedFrom = z.object({ year: planYear, rowId: id, note: text });
+export type CarriedFrom = z.infer<typeof carriedFrom>;

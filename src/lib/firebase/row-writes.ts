@@ -21,6 +21,14 @@ export function moveRowTo(db: Firestore, regionId: string, year: string, rowId: 
 	return updateDoc(doc(db, ...rowsPath(regionId, year), rowId), { area: to.area, position: to.position, updatedBy: uid, updatedAt: serverTimestamp() });
 }
 
-export function deleteRowFrom(db: Firestore, regionId: string, year: string, rowId: string): Promise<void> {
-	return deleteDoc(doc(db, ...rowsPath(regionId, year), rowId));
+/**
+ * A delete, stamped first with the deleter (a write that changes nothing but updatedBy/updatedAt,
+ * which the rules accept as a move in place): the history trigger reads who deleted the row from
+ * the last stamp, since a delete event carries no reliable user. Both writes queue in order offline.
+ */
+export function deleteRowFrom(db: Firestore, regionId: string, year: string, rowId: string, uid: string): Promise<void> {
+	const ref = doc(db, ...rowsPath(regionId, year), rowId);
+	const stamped = updateDoc(ref, { updatedBy: uid, updatedAt: serverTimestamp() });
+	const deleted = deleteDoc(ref);
+	return Promise.all([stamped, deleted]).then(() => undefined);
 }

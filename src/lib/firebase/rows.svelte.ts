@@ -38,6 +38,6 @@ export function moveRow(regionId: string, year: string, rowId: string, to: { are
 	return moveRowTo(db(), regionId, year, rowId, to, uid);
 }
 
-export function deleteRow(regionId: string, year: string, rowId: string): Promise<void> {
-	return deleteRowFrom(db(), regionId, year, rowId);
+export function deleteRow(regionId: string, year: string, rowId: string, uid: string): Promise<void> {
+	return deleteRowFrom(db(), regionId, year, rowId, uid);
 }

@@ -1,0 +1,83 @@
+// notifyMentions: on every write of a comment, queues one mentionQueue entry per member it newly
+// mentions (mention-batch.ts newMentions; never the author, never a non-member) and flushes each of
+// them (mention-digest.ts); a deleted comment takes its still-pending entries with it.
+import { logger } from 'firebase-functions';
+import { onDocumentWritten, type DocumentSnapshot } from 'firebase-functions/v2/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
+import { db } from './admin';
+import { memberRef } from './callable';
+import { flushMentionsFor, mentionQueueId, pendingMentions } from './mention-digest';
+import { APP_URL, REGION } from './params';
+import { newMentions } from '../../src/lib/domain/mention-batch';
+import { comment, member, mentionQueueEntry, type Comment, type MentionQueueEntry } from '../../src/lib/domain/schemas';
+
+const ALREADY_EXISTS = 6;
+
+/** A comment as stored: null when absent, undefined when it does not parse (logged). */
+function commentOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, path: string): Comment | null | undefined {
+	if (!snap?.exists) return null;
+	const parsed = comment.safeParse(snap.data());
+	if (parsed.success) return parsed.data;
+	logger.warn(`mentions: unparsable comment at ${path}`, { issues: parsed.error.issues });
+	return undefined;
+}
+
+/** Deletes the comment's entries that have not been mailed yet, in a transaction so a flush cannot mail one meanwhile. */
+async function unqueue(fs: Firestore, regionId: string, year: string, commentId: string): Promise<void> {
+	await fs.runTransaction(async (tx) => {
+		const pending = await tx.get(pendingMentions(fs).where('commentId', '==', commentId));
+		for (const d of pending.docs) {
+			const e = mentionQueueEntry.safeParse(d.data());
+			if (!e.success || (e.data.regionId === regionId && e.data.year === year)) tx.delete(d.ref);
+		}
+	});
+}
+
+/** Queues one mention unless it is already queued or sent (a redelivered event); false for a non-member. */
+async function enqueue(fs: Firestore, entry: MentionQueueEntry): Promise<boolean> {
+	if (!member.safeParse((await memberRef(fs, entry.regionId, entry.uid).get()).data()).success) return false;
+	try {
+		await fs.collection('mentionQueue').doc(mentionQueueId(entry)).create(entry);
+	} catch (err) {
+		if ((err as { code?: unknown }).code !== ALREADY_EXISTS) throw err;
+	}
+	return true;
+}
+
+export const notifyMentions = onDocumentWritten(
+	{ document: 'regions/{regionId}/years/{year}/comments/{commentId}', region: REGION, retry: true },
+	async (event) => {
+		const fs = db();
+		const { regionId, year, commentId } = event.params;
+		const path = `regions/${regionId}/years/${year}/comments/${commentId}`;
+		const before = commentOf(event.data?.before, path);
+		const after = commentOf(event.data?.after, path);
+		if (before === undefined || after === undefined) return;
+		if (!after) return unqueue(fs, regionId, year, commentId);
+
+		const mentioned = newMentions(before, after, after.authorUid);
+		const queued: string[] = [];
+		for (const uid of mentioned) {
+			const entry = mentionQueueEntry.safeParse({
+				uid,
+				regionId,
+				year,
+				commentId,
+				threadId: after.parentId ?? commentId,
+				rowId: after.rowId,
+				authorName: after.authorName,
+				text: after.text,
+				createdAt: after.editedAt ?? after.createdAt,
+				state: 'pending',
+				mailId: null
+			});
+			if (!entry.success) {
+				logger.warn(`mentions: cannot queue ${uid} for ${path}`, { issues: entry.error.issues });
+				continue;
+			}
+			if (await enqueue(fs, entry.data)) queued.push(uid);
+		}
+		const now = new Date();
+		for (const uid of queued) await flushMentionsFor(fs, uid, now, APP_URL.value());
+	}
+);

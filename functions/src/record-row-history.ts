@@ -1,0 +1,85 @@
+// recordRowHistory: every write of a row becomes history entries (history.ts rowChanges), one per
+// changed field plus creation, move and deletion, each attributed to the person who made it.
+// Document ids come from the event id (history.ts historyId), so a redelivered event rewrites the same entries.
+import { logger } from 'firebase-functions';
+import { onDocumentWrittenWithAuthContext, type DocumentSnapshot } from 'firebase-functions/v2/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
+import { db } from './admin';
+import { memberRef } from './callable';
+import { REGION } from './params';
+import { historyId, rowChanges } from '../../src/lib/domain/history';
+import { historyEntry, member, row, staff, type Row } from '../../src/lib/domain/schemas';
+
+/** A row as stored: null when absent, undefined when it does not parse (logged). */
+function rowOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, path: string): Row | null | undefined {
+	if (!snap?.exists) return null;
+	const parsed = row.safeParse(snap.data());
+	if (parsed.success) return parsed.data;
+	logger.warn(`history: unparsable row at ${path}, not recorded`, { issues: parsed.error.issues });
+	return undefined;
+}
+
+interface Actor {
+	by: string;
+	byName: string;
+	orgId: string | null;
+}
+
+async function memberActor(fs: Firestore, regionId: string, uid: string): Promise<Actor | null> {
+	const m = member.safeParse((await memberRef(fs, regionId, uid).get()).data());
+	return m.success ? { by: uid, byName: m.data.name, orgId: m.data.orgId } : null;
+}
+
+/** The name and organisation shown with an entry: the member, else staff, else the uid itself. */
+async function actorOf(fs: Firestore, regionId: string, uid: string): Promise<Actor> {
+	const m = await memberActor(fs, regionId, uid);
+	if (m) return m;
+	const s = staff.safeParse((await fs.collection('staff').doc(uid).get()).data());
+	if (s.success) return { by: uid, byName: s.data.name, orgId: s.data.orgId };
+	return { by: uid, byName: uid, orgId: null };
+}
+
+/**
+ * Who deleted a row: a delete leaves no updatedBy behind, so the event's auth context names the user.
+ * Only a member of the region may delete (firestore.rules), so an auth id that is not one — an Admin
+ * SDK delete, or the Emulator Suite's placeholder principal — is not a person: the row's last
+ * writer stands in.
+ */
+async function deleterOf(fs: Firestore, regionId: string, authId: string | undefined, lastWriter: string): Promise<Actor> {
+	const deleter = authId ? await memberActor(fs, regionId, authId) : null;
+	return deleter ?? actorOf(fs, regionId, lastWriter);
+}
+
+/**
+ * When a row was deleted: the event's time, but never at or before the row's last write — the
+ * Emulator Suite gives event times in whole seconds, which would sort a deletion before the edit
+ * it follows. Derived from the event only, so a redelivery writes the same time.
+ */
+function deletedAt(eventTime: Date, lastWrite: Date): Date {
+	return eventTime.getTime() > lastWrite.getTime() ? eventTime : new Date(lastWrite.getTime() + 1);
+}
+
+export const recordRowHistory = onDocumentWrittenWithAuthContext(
+	{ document: 'regions/{regionId}/years/{year}/rows/{rowId}', region: REGION, retry: true },
+	async (event) => {
+		const fs = db();
+		const { regionId, year, rowId } = event.params;
+		const path = `regions/${regionId}/years/${year}/rows/${rowId}`;
+		const before = rowOf(event.data?.before, path);
+		const after = rowOf(event.data?.after, path);
+		// A side that does not parse is not guessed at: recording it as absent would invent a create or delete.
+		if (before === undefined || after === undefined) return;
+		const changes = rowChanges(before, after);
+		const last = after ?? before;
+		if (changes.length === 0 || !last) return;
+		const actor = after ? await actorOf(fs, regionId, after.updatedBy) : await deleterOf(fs, regionId, event.authId, last.updatedBy);
+		const at = after?.updatedAt ?? deletedAt(new Date(event.time), last.updatedAt);
+		const entries = changes.map((c) =>
+			historyEntry.parse({ rowId, kind: c.kind, field: c.field, old: c.old, new: c.new, ...actor, area: last.area, at, eventId: event.id })
+		);
+		const history = fs.collection('regions').doc(regionId).collection('years').doc(year).collection('history');
+		const batch = fs.batch();
+		changes.forEach((c, i) => batch.set(history.doc(historyId(event.id, c)), entries[i]));
+		await batch.commit();
+	}
+);
