@@ -105,6 +105,19 @@ export async function settleOutbox(timeoutMs = 30_000): Promise<void> {
 export async function runScheduled(name: string): Promise<void> {
 	const { db } = admin();
 	const before = (await db.collection('reminderRuns').get()).size;
+	await publishScheduled(name);
+	const started = Date.now();
+	while ((await db.collection('reminderRuns').get()).size <= before) {
+		if (Date.now() - started > 30_000) throw new Error(`${name} did not run within 30 s of the Pub/Sub message`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+/**
+ * Publishes one message on a scheduled function's Pub/Sub topic (firebase-schedule-<name>), as Cloud
+ * Scheduler does, and returns at once; the caller waits for whatever the run leaves behind.
+ */
+export async function publishScheduled(name: string): Promise<void> {
 	const topic = `http://${HOST}:8085/v1/projects/${PROJECT_ID}/topics/firebase-schedule-${name}`;
 	const res = await fetch(`${topic}:publish`, {
 		method: 'POST',
@@ -112,11 +125,6 @@ export async function runScheduled(name: string): Promise<void> {
 		body: JSON.stringify({ messages: [{ data: Buffer.from('{}').toString('base64') }] })
 	});
 	if (!res.ok) throw new Error(`publishing to ${topic} answered ${res.status}: ${await res.text()}`);
-	const started = Date.now();
-	while ((await db.collection('reminderRuns').get()).size <= before) {
-		if (Date.now() - started > 30_000) throw new Error(`${name} did not run within 30 s of the Pub/Sub message`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
 }
 
 /** Signs a client in as a seeded user the way a person does: request the link, open it from the inbox. */
@@ -174,4 +182,15 @@ export function signInLinkOf(m: InboxMail): string {
 	const link = text.split(/\s+/).find((w) => w.startsWith(`${APP_URL}/logga-in/bekrafta?`));
 	if (!link) throw new Error(`no sign-in link in mail: ${text}`);
 	return link;
+}
+
+/** Polls `check` until it returns a value other than undefined (what the wait was for), or fails after timeoutMs. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+	const started = Date.now();
+	for (;;) {
+		const v = await check();
+		if (v !== undefined) return v;
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
