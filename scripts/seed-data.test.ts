@@ -1,6 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import { buildSeed, TEMPLATE_IDS, type SeedDoc } from './seed-data';
-import { member, organization, plan, region, row, staff, template, type Template } from '../src/lib/domain/schemas';
+import { buildSeed, QUESTIONNAIRE_IDS, TEMPLATE_IDS, type SeedDoc } from './seed-data';
+import {
+	answer,
+	answerFieldsOf,
+	answerValues,
+	member,
+	organization,
+	plan,
+	questionnaire,
+	region,
+	row,
+	staff,
+	template,
+	type Template
+} from '../src/lib/domain/schemas';
+import { RULES_MAX_ANSWER_FIELDS, totalShares } from '../src/lib/domain/questionnaire';
 import { POSITION_STEP } from '../src/lib/domain/ordering';
 
 const now = new Date('2026-05-04T10:00:00Z');
@@ -279,5 +293,173 @@ describe('buildSeed: the demo discussion', () => {
 			expect(root?.parentId).toBeNull();
 			expect(root?.rowId).toBe(r.data.rowId);
 		}
+	});
+});
+
+describe('buildSeed: the questionnaire', () => {
+	const q = questionnaire.parse(docAt('questionnaires/rsp-fragor')?.data);
+	const question = (id: string) => q.questions.find((x) => x.id === id)!;
+
+	it('writes rsp-fragor as reference data for 2023 and 2024, published', () => {
+		expect(QUESTIONNAIRE_IDS).toEqual(['rsp-fragor']);
+		expect(under('questionnaires/').map((d) => d.path)).toEqual(['questionnaires/rsp-fragor']);
+		expect(q.years).toEqual([2023, 2024]);
+		expect(q.published).toBe(true);
+	});
+
+	it('has the six questions of the form, numbered 1–6, of the kinds the form asks', () => {
+		expect(q.questions.map((x) => [x.number, x.id, x.kind])).toEqual([
+			[1, 'q1-efterfragan', 'outlook'],
+			[2, 'q2-framtidsspaning', 'text'],
+			[3, 'q3-personalresurser', 'staff'],
+			[4, 'q4-kontaktpersoner', 'contacts'],
+			[5, 'q5-genomforande', 'text'],
+			[6, 'q6-samverkan', 'actors']
+		]);
+	});
+
+	it('asks about the demand for the five support types', () => {
+		expect(question('q1-efterfragan').rows).toEqual([
+			{ key: 'dagligvaror', label: 'Investeringar kopplat till dagligvarubutiker' },
+			{ key: 'drivmedel', label: 'Investeringar kopplat till drivmedelsförsäljning' },
+			{ key: 'servicebidrag', label: 'Servicebidrag' },
+			{ key: 'hemsandning', label: 'Hemsändningsbidrag' },
+			{ key: 'driftstod', label: 'Särskilt driftstöd' }
+		]);
+		expect(question('q1-efterfragan').help).toContain('om en stödtyp inte används eller inte prioriteras i ert län.');
+	});
+
+	it('has the roles, contacts and actors of the form', () => {
+		expect(question('q3-personalresurser').rows.map((r) => r.label)).toEqual(['Processledning/koordinering', 'Stödhandläggning']);
+		expect(question('q4-kontaktpersoner').rows.map((r) => r.label)).toEqual([
+			'Kontaktperson för RSP',
+			'Kontaktperson för stödärenden',
+			'Tillgång till sharepoint/teams'
+		]);
+		expect(question('q4-kontaktpersoner').help).toContain('allmänt intresse i dataskyddsförordningen');
+		expect(question('q6-samverkan').rows.map((r) => r.label)).toEqual([
+			'Kommuner',
+			'Länsstyrelse',
+			'Annan del av regionens organisation',
+			'Näringsliv',
+			'Civilsamhälle',
+			'Leader',
+			'Företagsfrämjare',
+			'Annan'
+		]);
+	});
+
+	it('denormalises exactly the answer fields of each question, few enough for the rules to find', () => {
+		for (const x of q.questions) {
+			const fields = answerFieldsOf(x);
+			expect(q.fieldTypes[x.id], x.id).toEqual(Object.fromEntries(fields.map((f) => [f.key, f.type])));
+			expect(fields.length, x.id).toBeLessThanOrEqual(RULES_MAX_ANSWER_FIELDS);
+		}
+	});
+
+	it('puts every seeded plan of 2023 and 2024 on it', () => {
+		for (const p of seed.plans) expect(p.year.data.questionnaireId, p.year.path).toBe('rsp-fragor');
+	});
+});
+
+describe('buildSeed: the answers', () => {
+	const q = questionnaire.parse(docAt('questionnaires/rsp-fragor')?.data);
+	const answersOf = (path: string) => new Map(planAt(path)!.answers.map((a) => [a.path.split('/').at(-1)!, a.data]));
+	const jh = answersOf('regions/jamtland-harjedalen/years/2023');
+	const fields = (questionId: string) => answer.parse(jh.get(questionId)).fields;
+
+	it('gives every plan one answer document per question, under the plan', () => {
+		for (const p of seed.plans) {
+			expect(p.answers.map((a) => a.path), p.year.path).toEqual(q.questions.map((x) => `${p.year.path}/answers/${x.id}`));
+		}
+	});
+
+	it('writes answers that parse, every value of its field type, with no revisions', () => {
+		for (const a of seed.plans.flatMap((p) => p.answers)) {
+			const parsed = answer.parse(a.data);
+			const types = q.fieldTypes[a.path.split('/').at(-1)!];
+			for (const [key, value] of Object.entries(parsed.fields)) {
+				expect(types[key], `${a.path} ${key}`).toBeDefined();
+				expect(answerValues[types[key]].safeParse(value).success, `${a.path} ${key}`).toBe(true);
+			}
+			expect(parsed.revs).toEqual({});
+		}
+	});
+
+	it('leaves the answers of JH 2024 and Västernorrland 2023 empty and unstamped', () => {
+		for (const path of ['regions/jamtland-harjedalen/years/2024', 'regions/vasternorrland/years/2023']) {
+			for (const a of planAt(path)!.answers) expect(a.data, a.path).toEqual({ fields: {}, revs: {}, updatedBy: null, updatedAt: null });
+		}
+	});
+
+	it('stamps the filled JH 2023 answers with the coordinator and the clock; question 5 is empty, as in the report', () => {
+		for (const [id, data] of jh) {
+			if (id === 'q5-genomforande') expect(data).toEqual({ fields: {}, revs: {}, updatedBy: null, updatedAt: null });
+			else expect(data, id).toMatchObject({ updatedBy: 'u-samordnare-jh', updatedAt: now });
+		}
+	});
+
+	it('has the five demand trends of JH 2023 with their comments', () => {
+		const f = fields('q1-efterfragan');
+		expect([f['dagligvaror-trend'], f['drivmedel-trend'], f['servicebidrag-trend'], f['hemsandning-trend'], f['driftstod-trend']]).toEqual([
+			'okar',
+			'minskar',
+			'minskar',
+			'oforandrad',
+			'oforandrad'
+		]);
+		expect(f['drivmedel-comment']).toBe('Många investeringar har gjorts i stödet för korrosionsskydd vilket gör att det akuta läget är löst.');
+		expect(fields('q2-framtidsspaning').text).toBe('Stort fokus på semiobemannat. Många butiker tittar över energieffektiviseringar.');
+	});
+
+	it('has the people and shares of the two roles, with the project reinforcement', () => {
+		const people = answerValues.people.parse(fields('q3-personalresurser')['processledning-people']);
+		expect(people).toEqual([
+			{ name: 'Maria Kumpula', share: 0.1 },
+			{ name: 'Ville Welin', share: 0.1 },
+			{ name: 'Malin Nyqvist Ljungberg', share: 0.3 },
+			{ name: 'Projektledare', share: 0.15 },
+			{ name: 'Ekonom', share: 0.05 },
+			{ name: 'Strateg', share: 0.15 }
+		]);
+		expect(totalShares(people)).toBe(0.85);
+		const support = answerValues.people.parse(fields('q3-personalresurser')['stodhandlaggning-people']);
+		expect(support).toEqual([
+			{ name: 'Ville Welin', share: 0.1 },
+			{ name: 'Hantering av nya stödärenden', share: 0.55 }
+		]);
+		expect(totalShares(support)).toBe(0.65);
+	});
+
+	it('has the contact people and their addresses, two for sharepoint/teams', () => {
+		expect(fields('q4-kontaktpersoner')).toEqual({
+			'rsp-name': 'Malin Nyqvist Ljungberg',
+			'rsp-email': 'malin.nyqvistljungberg@regionjh.se',
+			'stodarenden-name': 'Ville Welin',
+			'stodarenden-email': 'ville.welin@regionjh.se',
+			'sharepoint-name': 'Båda ovan',
+			'sharepoint-email': 'malin.nyqvistljungberg@regionjh.se ville.welin@regionjh.se'
+		});
+	});
+
+	it('has the actors with their step on the samverkanstrappan, as written', () => {
+		const f = fields('q6-samverkan');
+		const steps = Object.fromEntries(Object.entries(f).filter(([k]) => k.endsWith('-step')));
+		expect(steps).toEqual({
+			'kommuner-step': 'Samhandling',
+			'lansstyrelse-step': 'Samhandling',
+			'regionen-step': 'Samhandling',
+			'civilsamhalle-step': 'Samtal via kommunerna',
+			'leader-step': 'Samtal',
+			'foretagsframjare-step': 'Samtal'
+		});
+		expect(f['kommuner-collaboration']).toMatch(/^Via serviceforumet Service Z\./);
+		expect(f['kommuner-challenges']).toMatch(/Utmaningen är kommunernas olika resurssättning/);
+		expect(f['naringsliv-challenges']).toBe('Samma upplägg planeras under 2024.');
+		expect(Object.keys(f).some((k) => k.startsWith('annan-'))).toBe(false);
+	});
+
+	it('keeps no HTML from the report', () => {
+		for (const a of seed.plans.flatMap((p) => p.answers)) expect(JSON.stringify(a.data.fields), a.path).not.toMatch(/<\/?(p|i|table|tr|td)\b/);
 	});
 });

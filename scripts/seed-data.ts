@@ -5,7 +5,21 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../src/lib/domain/deadline';
 import { POSITION_STEP } from '../src/lib/domain/ordering';
-import { comment, member, organization, plan, region, rowFields, staff, template, type Row } from '../src/lib/domain/schemas';
+import {
+	answer,
+	answerValues,
+	comment,
+	member,
+	organization,
+	plan,
+	questionnaire,
+	region,
+	rowFields,
+	staff,
+	template,
+	type Questionnaire,
+	type Row
+} from '../src/lib/domain/schemas';
 
 const seedDir = join(import.meta.dirname, '..', 'seed');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(seedDir, file), 'utf8'));
@@ -48,6 +62,14 @@ const rowsFile = z.object({
 	rows: z.array(z.object({ id: z.string(), area: z.number().int(), fields: rowFields }))
 });
 
+/** A region's answers to a year's questionnaire: question id → answer key → value (absent = not answered). */
+const answersFile = z.object({
+	regionId: z.string(),
+	year: z.number().int(),
+	questionnaireId: z.string(),
+	answers: z.record(z.string(), z.record(z.string(), z.unknown()))
+});
+
 export interface SeedDoc {
 	path: string;
 	data: Record<string, unknown>;
@@ -63,17 +85,50 @@ export interface Seed {
 	users: SeedUser[];
 	/** Reference data, written every time (idempotent overwrite). */
 	reference: SeedDoc[];
-	/** One entry per plan: the year document, its rows and comments, written only when the plan is absent. */
-	plans: Array<{ year: SeedDoc; rows: SeedDoc[]; comments: SeedDoc[] }>;
+	/**
+	 * One entry per plan: the year document, its rows, comments and one answer document per question
+	 * of the year's questionnaire, written only when the plan is absent.
+	 */
+	plans: Array<{ year: SeedDoc; rows: SeedDoc[]; comments: SeedDoc[]; answers: SeedDoc[] }>;
 	demoUsers: Array<{ email: string; description: string }>;
 }
 
 export const TEMPLATE_IDS = ['rsp-2023', 'rsp-2024'];
+export const QUESTIONNAIRE_IDS = ['rsp-fragor'];
+/** The transcribed answers; every other plan on a questionnaire starts with empty answers. */
+export const ANSWERS_FILES = ['plans/jamtland-harjedalen-2023-answers.json'];
+
+/**
+ * The answer documents of one plan, one per question: the transcribed values, each parsed by its
+ * field's type (a key the question does not have is an error in the file), else empty. A filled
+ * answer is stamped like the seeded rows (the coordinator, now); an empty one names nobody, so the
+ * answer-history trigger records nothing for it.
+ */
+function answerDocs(base: string, q: Questionnaire, given: Record<string, Record<string, unknown>>, coordinator: string, now: Date): SeedDoc[] {
+	for (const questionId of Object.keys(given)) {
+		if (!(questionId in q.fieldTypes)) throw new Error(`answers for unknown question ${questionId}`);
+	}
+	return q.questions.map((question) => {
+		const types = q.fieldTypes[question.id];
+		const fields: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(given[question.id] ?? {})) {
+			const type = types[key];
+			if (!type) throw new Error(`${question.id}: unknown answer key ${key}`);
+			fields[key] = answerValues[type].parse(value);
+		}
+		const filled = Object.keys(fields).length > 0;
+		const data = answer.parse({ fields, revs: {}, updatedBy: filled ? coordinator : null, updatedAt: filled ? now : null });
+		return { path: `${base}/answers/${question.id}`, data: { ...data } };
+	});
+}
 
 export function buildSeed(now: Date): Seed {
 	const demo = demoFile.parse(readJson('demo.json'));
 	const reference: SeedDoc[] = [];
 	for (const id of TEMPLATE_IDS) reference.push({ path: `templates/${id}`, data: template.parse(readJson(`templates/${id}.json`)) });
+	const questionnaires = QUESTIONNAIRE_IDS.map((id) => ({ id, data: questionnaire.parse(readJson(`questionnaires/${id}.json`)) }));
+	for (const q of questionnaires) reference.push({ path: `questionnaires/${q.id}`, data: q.data });
+	const answersFiles = ANSWERS_FILES.map((f) => answersFile.parse(readJson(f)));
 	for (const [id, org] of Object.entries(demo.organizations)) reference.push({ path: `organizations/${id}`, data: org });
 	for (const [id, r] of Object.entries(demo.regions)) reference.push({ path: `regions/${id}`, data: r });
 
@@ -99,10 +154,20 @@ export function buildSeed(now: Date): Seed {
 	const plans: Seed['plans'] = [];
 	for (const p of demo.plans) {
 		const base = `regions/${p.regionId}/years/${p.year}`;
+		const q = questionnaires.find((x) => x.data.published && x.data.years.includes(p.year));
 		const year = {
 			path: base,
-			data: plan.parse({ templateId: p.templateId, status: 'draft', deadline: defaultDeadline(p.year), reminderOffsets: DEFAULT_REMINDER_OFFSETS })
+			data: plan.parse({
+				templateId: p.templateId,
+				questionnaireId: q?.id ?? null,
+				status: 'draft',
+				deadline: defaultDeadline(p.year),
+				reminderOffsets: DEFAULT_REMINDER_OFFSETS
+			})
 		};
+		const given = answersFiles.find((f) => f.regionId === p.regionId && f.year === p.year);
+		if (given && given.questionnaireId !== q?.id) throw new Error(`${base}: answers for ${given.questionnaireId}, but the year is on ${q?.id ?? 'no questionnaire'}`);
+		const answers = q ? answerDocs(base, q.data, given?.answers ?? {}, coordinatorOf(p.regionId), now) : [];
 		const rows: SeedDoc[] = [];
 		if (p.rowsFile) {
 			const file = rowsFile.parse(readJson(p.rowsFile));
@@ -144,7 +209,10 @@ export function buildSeed(now: Date): Seed {
 				});
 				return { path: `${base}/comments/${c.id}`, data: { ...data } };
 			});
-		plans.push({ year, rows, comments });
+		plans.push({ year, rows, comments, answers });
+	}
+	for (const f of answersFiles) {
+		if (!demo.plans.some((p) => p.regionId === f.regionId && p.year === f.year)) throw new Error(`answers for ${f.regionId} ${f.year}, a plan the demo does not have`);
 	}
 	return { users, reference, plans, demoUsers };
 }

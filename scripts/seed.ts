@@ -44,6 +44,7 @@ export async function seed(opts: { reset?: boolean; quiet?: boolean } = {}): Pro
 			tx.set(ref, p.year.data);
 			for (const r of p.rows) tx.set(db.doc(r.path), r.data);
 			for (const c of p.comments) tx.set(db.doc(c.path), c.data);
+			for (const a of p.answers) tx.set(db.doc(a.path), a.data);
 			return true;
 		});
 		if (created) plansCreated++;

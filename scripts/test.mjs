@@ -1,13 +1,16 @@
 // `npm test`: unit tests, then — with one start of the Emulator Suite and the development inbox —
-// the rules, functions and end-to-end tests. Installs Chromium first when it is missing.
+// the rules, functions and end-to-end tests. Installs Chromium (and LibreOffice, which the export
+// test opens the DOCX with) first when they are missing.
 import { resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureLibreOffice } from './ensure-libreoffice.mjs';
 import { emulatorEnv } from './emulator-env.mjs';
 import { run, runInSuite } from './processes.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const extra = process.argv.slice(2);
 ensureChromium();
+ensureLibreOffice();
 await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root });
 await run('node', ['functions/build.mjs'], { cwd: root });
 await run('npx', ['vitest', 'run', '--project', 'unit', ...extra], { cwd: root });

@@ -1,24 +1,28 @@
 // The rules matrix: who (coordinator, editor, staff reader, another region's coordinator, signed-in
-// non-member, anonymous) × what (twelve browser actions) × where (Jämtland Härjedalen, Västernorrland)
+// non-member, anonymous) × what (sixteen browser actions) × where (Jämtland Härjedalen, Västernorrland)
 // × when (a draft or a submitted year). Every cell is one test, its outcome given by `expected`.
 // The lock: on a submitted year every row write (edit a cell, add, move, delete) is refused for every
-// role, while presence (announce, remove) stays allowed.
+// role, while presence (announce, remove) and comments (write, resolve, delete) stay allowed.
 import { afterAll, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import {
 	ACTORS,
+	COMMENTS,
 	JH,
 	PEOPLE,
 	REGIONS,
 	VN,
 	cellEdit,
+	commentRef,
 	isStaff,
 	memberRef,
 	move,
+	newComment,
 	newRow,
 	presenceOf,
 	presenceRef,
+	resolution,
 	roleIn,
 	rowIdOf,
 	rowRef,
@@ -45,7 +49,11 @@ const ACTIONS = [
 	'read presence',
 	'write their own presence',
 	'remove their own presence',
-	"write another person's presence"
+	"write another person's presence",
+	'read comments',
+	'comment on a row',
+	'resolve a thread',
+	"delete another person's comment"
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +65,8 @@ type Action = (typeof ACTIONS)[number];
  *   deletes another person's row;
  * - a year's status and the memberships are never written by a browser (functions do it);
  * - a member writes and removes their own presence, also on a submitted year; nobody writes another's;
+ * - any member of the region comments on a row and resolves a thread, also on a submitted year; only
+ *   a coordinator deletes another person's comment;
  * - staff read everything of every region and write nothing.
  */
 function expected(actor: Actor, action: Action, regionId: RegionId, status: Status): boolean {
@@ -82,6 +92,13 @@ function expected(actor: Actor, action: Action, regionId: RegionId, status: Stat
 			return member;
 		case "write another person's presence":
 			return false;
+		case 'read comments':
+			return member || isStaff(actor);
+		case 'comment on a row':
+		case 'resolve a thread':
+			return member;
+		case "delete another person's comment":
+			return role === 'coordinator';
 	}
 }
 
@@ -117,6 +134,14 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 			return deleteDoc(presenceRef(db, regionId, YEAR, uid));
 		case "write another person's presence":
 			return setDoc(presenceRef(db, regionId, YEAR, 'editor2'), presenceOf('editor2'));
+		case 'read comments':
+			return getDocs(collection(db, 'regions', regionId, 'years', String(YEAR), 'comments'));
+		case 'comment on a row':
+			return setDoc(commentRef(db, regionId, YEAR, 'new-comment'), newComment(actor, { rowId: rowIdOf('editor2') }));
+		case 'resolve a thread':
+			return updateDoc(commentRef(db, regionId, YEAR, COMMENTS.editor2Root), resolution(uid));
+		case "delete another person's comment":
+			return deleteDoc(commentRef(db, regionId, YEAR, COMMENTS.editor2Root));
 	}
 }
 

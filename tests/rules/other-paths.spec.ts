@@ -3,7 +3,7 @@
 import { describe, it } from 'vitest';
 import { assertFails } from '@firebase/rules-unit-testing';
 import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
-import { JH, useRulesSuite } from '../support/rules-env';
+import { COMMENTS, JH, useRulesSuite } from '../support/rules-env';
 
 const suite = useRulesSuite();
 
@@ -18,7 +18,13 @@ describe('paths the rules do not name', () => {
 
 	it('a coordinator may not write a subcollection of a year the rules do not name', async () => {
 		await assertFails(
-			setDoc(doc(suite.as('coord'), 'regions', JH, 'years', '2024', 'comments', 'c1'), { text: 'Hej', by: 'coord', at: serverTimestamp() })
+			setDoc(doc(suite.as('coord'), 'regions', JH, 'years', '2024', 'notes', 'n1'), { text: 'Hej', by: 'coord', at: serverTimestamp() })
+		);
+	});
+
+	it('an editor may not write a subcollection of a comment', async () => {
+		await assertFails(
+			setDoc(doc(suite.as('editor'), 'regions', JH, 'years', '2024', 'comments', COMMENTS.editorRoot, 'reactions', 'editor'), { emoji: '👍' })
 		);
 	});
 

@@ -99,6 +99,23 @@ export const SEEDED_AT = Timestamp.fromDate(new Date('2024-03-01T09:00:00Z'));
 /** The one reminder ledger entry of the fixture: the 7-day reminder of JH's 2024 plan to the editor. */
 export const LEDGER_ID = `${JH}~2024~editor~2025-01-31~7`;
 
+/**
+ * Every region-year holds these comments (like the rows, in both regions, so "another person's" is
+ * always editor2's): two open threads on row-coord, a reply in the editor's, and a resolved thread.
+ */
+export const COMMENTS = {
+	/** A thread on the whole row, by the editor, mentioning editor2. */
+	editorRoot: 'comment-editor',
+	/** A thread on the row's goal cell, by editor2. */
+	editor2Root: 'comment-editor2',
+	/** editor2's reply in the editor's thread. */
+	reply: 'reply-editor2',
+	/** A thread on row-editor, by the coordinator, resolved by the coordinator. */
+	resolvedRoot: 'comment-resolved'
+} as const;
+/** The one queued mention of the fixture (editor2 mentions the editor in JH 2024) and its digest state. */
+export const MENTION_ID = `${JH}~2024~${COMMENTS.reply}~editor`;
+
 /* ---------- the environment ---------- */
 
 export interface RulesSuite {
@@ -218,6 +235,9 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 				if (p.member?.regionId !== regionId) continue;
 				batch.set(doc(db, yearPath, 'presence', p.uid), { name: p.name, orgId: p.orgId, cell: null, lastSeen: SEEDED_AT });
 			}
+			for (const [id, data] of Object.entries(seededComments())) batch.set(doc(db, yearPath, 'comments', id), data);
+			// The editor has looked at the editor's thread; nobody else has read markers yet.
+			batch.set(doc(db, yearPath, 'commentReads', 'editor'), { seen: { [COMMENTS.editorRoot]: SEEDED_AT } });
 			batch.set(doc(db, yearPath, 'history', 'event-1'), {
 				rowId: rowIdOf('coord'),
 				field: 'action',
@@ -242,7 +262,44 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 		mailId: 'mail-1',
 		createdAt: SEEDED_AT
 	});
+	batch.set(doc(db, 'mentionQueue', MENTION_ID), {
+		uid: 'editor',
+		regionId: JH,
+		year: 2024,
+		commentId: COMMENTS.reply,
+		threadId: COMMENTS.editorRoot,
+		rowId: rowIdOf('coord'),
+		authorName: PEOPLE.editor2.name,
+		text: 'Ja, @Lars, det gör jag.',
+		createdAt: SEEDED_AT,
+		state: 'pending',
+		mailId: null
+	});
+	batch.set(doc(db, 'mentionMail', 'editor'), { lastSentAt: SEEDED_AT });
 	await batch.commit();
+}
+
+function seededComments(): Record<string, DocumentData> {
+	const by = (uid: Uid) => ({ authorUid: uid, authorName: PEOPLE[uid].name, authorOrgId: PEOPLE[uid].orgId });
+	const open = { editedAt: null, resolved: false, resolvedBy: null, resolvedAt: null };
+	return {
+		[COMMENTS.editorRoot]: {
+			rowId: rowIdOf('coord'), field: null, parentId: null, text: 'Vem tar den här?', ...by('editor'),
+			createdAt: SEEDED_AT, ...open, mentions: ['editor2']
+		},
+		[COMMENTS.editor2Root]: {
+			rowId: rowIdOf('coord'), field: 'goal', parentId: null, text: 'Målet saknar siffror.', ...by('editor2'),
+			createdAt: SEEDED_AT, ...open, mentions: []
+		},
+		[COMMENTS.reply]: {
+			rowId: rowIdOf('coord'), field: null, parentId: COMMENTS.editorRoot, text: 'Ja, @Lars, det gör jag.', ...by('editor2'),
+			createdAt: SEEDED_AT, ...open, mentions: ['editor']
+		},
+		[COMMENTS.resolvedRoot]: {
+			rowId: rowIdOf('editor'), field: 'action', parentId: null, text: 'Klart?', ...by('coord'),
+			createdAt: SEEDED_AT, editedAt: null, resolved: true, resolvedBy: 'coord', resolvedAt: SEEDED_AT, mentions: []
+		}
+	};
 }
 
 /* ---------- paths and writes as the browser makes them ---------- */
@@ -274,3 +331,41 @@ export function presenceOf(actor: Actor, cell: { rowId: string; field: string } 
 	const p = actor === 'anonymous' ? { name: 'Anonym', orgId: 'none' } : (PEOPLE[actor] as Person);
 	return { name: p.name, orgId: p.orgId, cell, lastSeen: serverTimestamp() };
 }
+
+export const commentRef = (db: Firestore, regionId: RegionId, year: number, commentId: string) =>
+	doc(db, 'regions', regionId, 'years', String(year), 'comments', commentId);
+export const commentReadsRef = (db: Firestore, regionId: RegionId, year: number, uid: string) =>
+	doc(db, 'regions', regionId, 'years', String(year), 'commentReads', uid);
+
+export interface NewComment {
+	rowId?: string;
+	field?: string | null;
+	parentId?: string | null;
+	text?: string;
+	mentions?: string[];
+}
+
+/** A new comment: `setDoc(commentRef(...), newComment(...))`, as the browser writes it (a thread on row-coord unless said). */
+export function newComment(actor: Actor, { rowId = rowIdOf('coord'), field = null, parentId = null, text = 'Hur går det här?', mentions = [] }: NewComment = {}): Record<string, unknown> {
+	const p = actor === 'anonymous' ? { uid: 'anonymous', name: 'Anonym', orgId: 'none' } : (PEOPLE[actor] as Person);
+	return {
+		rowId, field, parentId, text,
+		authorUid: p.uid, authorName: p.name, authorOrgId: p.orgId,
+		createdAt: serverTimestamp(), editedAt: null,
+		resolved: false, resolvedBy: null, resolvedAt: null,
+		mentions
+	};
+}
+
+/** An edit of one's own comment: `updateDoc(comment, commentEdit(...))`. */
+export function commentEdit(text: string, mentions: string[] = []): Record<string, unknown> {
+	return { text, mentions, editedAt: serverTimestamp() };
+}
+
+/** Resolving a thread: `updateDoc(root, resolution(uid))`. */
+export function resolution(uid: string): Record<string, unknown> {
+	return { resolved: true, resolvedBy: uid, resolvedAt: serverTimestamp() };
+}
+
+/** Reopening a resolved thread: `updateDoc(root, REOPENING)`. */
+export const REOPENING = { resolved: false, resolvedBy: null, resolvedAt: null } as const;

@@ -11,6 +11,10 @@ export type ActionFailure =
 	| { kind: 'already-submitted' }
 	| { kind: 'not-submitted' }
 	| { kind: 'empty' }
+	/** createNextYear: no template is published for the next year. */
+	| { kind: 'no-template' }
+	/** createNextYear: next year's plan already exists. */
+	| { kind: 'exists' }
 	/** Another failed precondition, reason unknown. */
 	| { kind: 'precondition' }
 	| { kind: 'denied' }
@@ -22,7 +26,7 @@ export type ActionFailure =
 	| { kind: 'unavailable' }
 	| { kind: 'unknown' };
 
-const REASONS = ['incomplete', 'already-submitted', 'not-submitted', 'empty'] as const;
+const REASONS = ['incomplete', 'already-submitted', 'not-submitted', 'empty', 'no-template'] as const;
 type Reason = (typeof REASONS)[number];
 
 const missingEntry = z.object({ rowId: id, field: fieldKey });
@@ -44,7 +48,7 @@ function reasonOf(err: unknown): Reason | null {
 	// HttpsError(code, message, details): a function may also say the reason as its message ("incomplete [400]").
 	const message = prop(err, 'message');
 	if (typeof message === 'string') {
-		const m = /^(incomplete|already-submitted|not-submitted|empty)\b/.exec(message.trim());
+		const m = /^(incomplete|already-submitted|not-submitted|empty|no-template)\b/.exec(message.trim());
 		if (m) return m[1] as Reason;
 	}
 	return null;
@@ -69,6 +73,8 @@ export function actionFailure(err: unknown): ActionFailure {
 		}
 		case 'permission-denied':
 			return { kind: 'denied' };
+		case 'already-exists':
+			return { kind: 'exists' };
 		case 'not-found':
 			return { kind: 'not-found' };
 		case 'invalid-argument':

@@ -1,9 +1,11 @@
 // The plan's privileged actions, each a callable Cloud Function (europe-north1): submitting a year
-// (locks it), reopening it with a reason, a coordinator's deadline and reminder days, and switching
-// one's own deadline reminders off or on. firebase/functions loads on the first call (app.ts), not
-// with the page. A refusal throws the SDK's FunctionsError; domain/action-failure.ts reads it.
+// (locks it), reopening it with a reason, a coordinator's deadline and reminder days, switching one's
+// own deadline reminders off or on, and starting next year's draft. firebase/functions loads on the
+// first call (app.ts), not with the page. A refusal throws the SDK's FunctionsError;
+// domain/action-failure.ts reads it.
+import { createNextYearResult, type CreateNextYearResult } from '../domain/carry-over';
 import type { PlanSettingsRequest } from '../domain/plan-settings';
-import type { ReopenPlanInput, SubmitPlanInput, setReminderSubscriptionInput } from '../domain/schemas';
+import type { createNextYearInput, ReopenPlanInput, SubmitPlanInput, setReminderSubscriptionInput } from '../domain/schemas';
 import type * as z from 'zod/mini';
 import { callFunction } from './app';
 
@@ -31,4 +33,13 @@ export function setPlanSettings(input: PlanSettingsRequest): Promise<Ok> {
 /** Switches the signed-in person's deadline reminders on (true) or off (false). */
 export function setReminderSubscription(subscribed: boolean): Promise<Ok> {
 	return call<z.input<typeof setReminderSubscriptionInput>>('setReminderSubscription', { subscribed });
+}
+
+/**
+ * Next year's draft from this year's continuing rows, or with dryRun only what it would carry over.
+ * Refused with already-exists (details.year) when next year is there, failed-precondition
+ * (no-template) when no template is published for it. The answer is parsed, not trusted.
+ */
+export async function createNextYear(input: z.input<typeof createNextYearInput>): Promise<CreateNextYearResult> {
+	return createNextYearResult.parse(await callFunction('createNextYear', input));
 }

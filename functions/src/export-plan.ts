@@ -1,0 +1,100 @@
+// exportPlan: GET /api/export/{regionId}/{year}.docx | .xlsx (Hosting rewrites /api/export/** here) —
+// the year's plan table and follow-up answers as a Word or Excel file, for members of the region and
+// Tillväxtverket staff, authenticated by `Authorization: Bearer <Firebase ID token>`. It only loads
+// and parses; export-model.ts decides the content, render-docx.ts and render-xlsx.ts the file.
+import { logger } from 'firebase-functions';
+import { onRequest, type Request, type Response } from 'firebase-functions/v2/https';
+import { auth, db } from './admin';
+import { memberRef, yearRef } from './callable';
+import { REGION } from './params';
+import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../src/lib/domain/export-model';
+import { answer, member, plan, questionnaire, region, row, staff, template } from '../../src/lib/domain/schemas';
+
+type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
+
+function fail(res: Response, f: Failure): void {
+	res.status(f.status).json({ error: f.error });
+}
+
+/** The uid of a valid, unrevoked ID token in the Authorization header; null for none or a bad one. */
+async function callerUid(req: Request): Promise<string | null> {
+	const m = /^Bearer +(\S+)$/i.exec(req.get('authorization') ?? '');
+	if (!m) return null;
+	try {
+		return (await auth().verifyIdToken(m[1], true)).uid;
+	} catch {
+		return null;
+	}
+}
+
+/** Members of the region and Tillväxtverket staff read a plan, as firestore.rules let them. */
+async function mayRead(regionId: string, uid: string): Promise<boolean> {
+	const [m, s] = await Promise.all([memberRef(db(), regionId, uid).get(), db().collection('staff').doc(uid).get()]);
+	return member.safeParse(m.data()).success || staff.safeParse(s.data()).success;
+}
+
+/**
+ * Everything the export shows, read in one read-only transaction so the status, the rows and the
+ * answers are of the same moment; null when the region or the year does not exist. A document that
+ * fails its schema throws: a broken export must not look like a complete one.
+ */
+function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> | null> {
+	const firestore = db();
+	return firestore.runTransaction(
+		async (tx) => {
+			const [regionSnap, planSnap] = await Promise.all([tx.get(firestore.collection('regions').doc(regionId)), tx.get(yearRef(firestore, regionId, year))]);
+			if (!regionSnap.exists || !planSnap.exists) return null;
+			const p = plan.parse(planSnap.data());
+			const y = yearRef(firestore, regionId, year);
+			const [templateSnap, rowsSnap, questionnaireSnap, answersSnap] = await Promise.all([
+				tx.get(firestore.collection('templates').doc(p.templateId)),
+				tx.get(y.collection('rows')),
+				p.questionnaireId ? tx.get(firestore.collection('questionnaires').doc(p.questionnaireId)) : null,
+				p.questionnaireId ? tx.get(y.collection('answers')) : null
+			]);
+			return {
+				region: region.parse(regionSnap.data()),
+				year,
+				plan: p,
+				template: template.parse(templateSnap.data()),
+				rows: rowsSnap.docs.map((d) => ({ id: d.id, row: row.parse(d.data()) })),
+				questionnaire: questionnaireSnap ? questionnaire.parse(questionnaireSnap.data()) : null,
+				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, answer.parse(d.data())]))
+			};
+		},
+		{ readOnly: true }
+	);
+}
+
+export const exportPlan = onRequest({ region: REGION, memory: '512MiB' }, async (req, res) => {
+	res.set('Cache-Control', 'no-store');
+	if (req.method !== 'GET') {
+		res.set('Allow', 'GET');
+		return fail(res, { status: 405, error: 'method-not-allowed' });
+	}
+	const target = parseExportPath(req.path);
+	if (!target) return fail(res, { status: 404, error: 'not-found' });
+	const uid = await callerUid(req);
+	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
+	if (!(await mayRead(target.regionId, uid))) return fail(res, { status: 403, error: 'permission-denied' });
+
+	let data: Omit<ExportInput, 'now'> | null;
+	try {
+		data = await load(target.regionId, target.year);
+	} catch (err) {
+		logger.error(`export: cannot read ${target.regionId}/${target.year}`, err);
+		res.status(500).json({ error: 'internal' });
+		return;
+	}
+	if (!data) return fail(res, { status: 404, error: 'not-found' });
+
+	const model = exportModel({ ...data, now: new Date() });
+	// Loaded on first use: every function shares this bundle, and the others need not start docx and exceljs.
+	const file = target.format === 'docx' ? await (await import('./render-docx')).renderDocx(model) : await (await import('./render-xlsx')).renderXlsx(model);
+	res.set({
+		'Content-Type': CONTENT_TYPES[target.format],
+		'Content-Disposition': `attachment; filename="${exportFileName(target.regionId, target.year, target.format)}"`,
+		'X-Content-Type-Options': 'nosniff'
+	});
+	res.status(200).send(file);
+});

@@ -1,0 +1,117 @@
+// Starting next year from this one: which template and questionnaire a year gets, which rows continue
+// into it with which values, and the preview createNextYear answers with (parsed by the browser).
+// Pure; the createNextYear function reads and writes around it.
+import * as z from 'zod/mini';
+import { isEmptyValue } from './completeness';
+import { sortRows } from './ordering';
+import { fieldKey, id, planYear, rowFields, text, type CarriedFrom, type FieldKey, type Questionnaire, type Row, type RowFields, type Template } from './schemas';
+
+interface Dated {
+	years: number[];
+	published: boolean;
+}
+
+/**
+ * The published document that lists the year. When several do, the one reaching furthest ahead
+ * (its newest listed year) is the current form, so it wins; an id tie-break keeps the choice stable.
+ */
+function publishedFor<T extends Dated>(docs: ReadonlyArray<{ id: string; data: T }>, year: number): { id: string; data: T } | null {
+	const candidates = docs.filter((d) => d.data.published && d.data.years.includes(year));
+	const newest = (d: { data: T }) => Math.max(...d.data.years);
+	candidates.sort((a, b) => newest(b) - newest(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+	return candidates[0] ?? null;
+}
+
+export function templateForYear(templates: ReadonlyArray<{ id: string; data: Template }>, year: number): { id: string; data: Template } | null {
+	return publishedFor(templates, year);
+}
+
+export function questionnaireForYear(
+	questionnaires: ReadonlyArray<{ id: string; data: Questionnaire }>,
+	year: number
+): { id: string; data: Questionnaire } | null {
+	return publishedFor(questionnaires, year);
+}
+
+/** A row that continues next year: its place, the plan-part values it takes along, and where it came from. */
+export interface CarriedRow {
+	fromRowId: string;
+	area: number;
+	position: number;
+	fields: RowFields;
+	carriedFrom: CarriedFrom;
+}
+
+/** A row that stays behind: finished (Klar), or nobody said whether it continues. */
+export interface LeftRow {
+	rowId: string;
+	area: number;
+	reason: 'klar' | 'no-status';
+}
+
+export interface CarryOver {
+	carried: CarriedRow[];
+	left: LeftRow[];
+	/** Plan-part keys of last year's form that next year's lacks: their values do not come along. */
+	dropped: FieldKey[];
+}
+
+const planKeys = (t: Pick<Template, 'columns'>): FieldKey[] => t.columns.filter((c) => c.part === 'plan').map((c) => c.key);
+
+/**
+ * Rows marked Fortsätter continue with their plan-part values (the keys both forms have in their
+ * plan part; empty values are left out, so a carried row has only what was written). Follow-up and
+ * next-year cells start empty: they are about the new year. Last year's "what we take along" text
+ * becomes the carried row's note. Rows keep their area and position, in table order.
+ */
+export function carryOver(input: {
+	fromYear: string;
+	fromTemplate: Pick<Template, 'columns'>;
+	toTemplate: Pick<Template, 'columns'>;
+	rows: ReadonlyArray<{ id: string; row: Pick<Row, 'area' | 'position' | 'fields'> }>;
+}): CarryOver {
+	const toKeys = new Set(planKeys(input.toTemplate));
+	const fromKeys = planKeys(input.fromTemplate);
+	const keys = fromKeys.filter((k) => toKeys.has(k));
+	const dropped = fromKeys.filter((k) => !toKeys.has(k));
+
+	const ordered = sortRows(input.rows.map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields })));
+	const carried: CarriedRow[] = [];
+	const left: LeftRow[] = [];
+	for (const r of ordered) {
+		if (r.fields.status === 'fortsatter') {
+			const fields = rowFields.parse(Object.fromEntries(keys.filter((k) => !isEmptyValue(r.fields[k])).map((k) => [k, r.fields[k]])));
+			carried.push({
+				fromRowId: r.id,
+				area: r.area,
+				position: r.position,
+				fields,
+				carriedFrom: { year: input.fromYear, rowId: r.id, note: r.fields.nextYear ?? '' }
+			});
+		} else {
+			left.push({ rowId: r.id, area: r.area, reason: r.fields.status === 'klar' ? 'klar' : 'no-status' });
+		}
+	}
+	return { carried, left, dropped };
+}
+
+const area = z.number().check(z.int(), z.minimum(1));
+
+/**
+ * What createNextYear reports, in a dry run and after creating the year: next year, its template and
+ * questionnaire, the rows that continue and those that stay behind (with their action text, so the
+ * preview can name them), and the plan-part keys next year's form lacks.
+ */
+export const nextYearPreview = z.object({
+	year: planYear,
+	templateId: id,
+	questionnaireId: z.nullable(id),
+	carried: z.array(z.object({ fromRowId: id, area, action: text })),
+	left: z.array(z.object({ rowId: id, area, action: text, reason: z.enum(['klar', 'no-status']) })),
+	dropped: z.array(fieldKey)
+});
+export type NextYearPreview = z.infer<typeof nextYearPreview>;
+
+/** The callable's answer: { ok: true, ...preview }. */
+export const createNextYearResult = z.extend(nextYearPreview, { ok: z.literal(true) });
+export type CreateNextYearResult = z.infer<typeof createNextYearResult>;

@@ -1,0 +1,329 @@
+// What an exported plan says and where it goes, for the DOCX and XLSX renderers alike: title, region,
+// status line, per priority area the form's table (grouped headers, columns with help, X-mark
+// sub-columns, rows in table order), then the follow-up questions with their answers. Pure data.
+import { swedishDateTime } from './deadline';
+import { areaSections, choiceLabel, formatValue, isMarked, regionShortName, rowNumbers, tableHeader } from './plan-table';
+import {
+	answerValues,
+	id,
+	planYear,
+	type Answer,
+	type AnswerFieldType,
+	type FieldKey,
+	type Plan,
+	type Question,
+	type Questionnaire,
+	type Region,
+	type Row,
+	type RowFields,
+	type StaffShare,
+	type Template
+} from './schemas';
+import * as z from 'zod/mini';
+
+export const EXPORT_TITLE = 'Uppföljning och redovisning av insatser i regionalt serviceprogram';
+export const QUESTIONS_TITLE = 'Frågor för uppföljning av regionala serviceprogram';
+export const NUMBER_TITLE = 'Insats';
+export const AREA_TITLE = 'Prioriterat område';
+export const NO_ROWS = 'Inga insatser.';
+export const NO_ANSWER = 'Inget svar.';
+export const NO_QUESTIONS = 'Året har inga uppföljningsfrågor.';
+
+export const EXPORT_FORMATS = ['docx', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+};
+
+/** The URL path the browser asks and the HTTP function answers (Hosting rewrites /api/export/**). */
+export function exportPath(regionId: string, year: string, format: ExportFormat): string {
+	return `/api/export/${encodeURIComponent(regionId)}/${encodeURIComponent(year)}.${format}`;
+}
+
+export function exportFileName(regionId: string, year: string, format: ExportFormat): string {
+	return `handlingsplan-${regionId}-${year}.${format}`;
+}
+
+export const exportRequest = z.strictObject({ regionId: id, year: planYear, format: z.enum(EXPORT_FORMATS) });
+export type ExportRequest = z.infer<typeof exportRequest>;
+
+/** The region, year and format an export path names; null for any other path. */
+export function parseExportPath(path: string): ExportRequest | null {
+	const m = /^\/api\/export\/([^/]+)\/([^/]+)\.([a-z]+)$/.exec(path);
+	if (!m) return null;
+	const parsed = exportRequest.safeParse({ regionId: m[1], year: m[2], format: m[3] });
+	return parsed.success ? parsed.data : null;
+}
+
+/* ---------- the model ---------- */
+
+/** One line of a cell or answer; a line written as "* ", "- " or "• " is a list item (marker dropped). */
+export interface ExportLine {
+	text: string;
+	bullet: boolean;
+}
+
+export type ExportCell = { kind: 'text'; lines: ExportLine[] } | { kind: 'mark'; marked: boolean };
+
+export interface ExportLeaf {
+	/** "action", or "serviceTypes:dagligvaror" for one X-mark choice. */
+	id: string;
+	field: FieldKey;
+	kind: 'text' | 'mark';
+	/** The column's title, or for a choice sub-column the choice's label. */
+	title: string;
+	/** The X-mark column a choice belongs to ("Huvudsakligt serviceslag"); null for other columns. */
+	groupTitle: string | null;
+	/** The value a choice sub-column marks ("dagligvaror"); null for other columns. */
+	choice: string | null;
+}
+
+export interface ExportHeader {
+	/** The grouped first header row: the template's parts, spans counted in leaf columns. */
+	parts: Array<{ key: string; title: string; help: string; span: number }>;
+	/** The second row: each column's title and help text, spanning its choice sub-columns. */
+	columns: Array<{ key: FieldKey; title: string; help: string; span: number; hasChoices: boolean }>;
+	/** The third row (only when the template has X-mark choices): the choice labels. */
+	choices: Array<{ id: string; label: string }>;
+	/** One per cell of a row, in order. */
+	leaves: ExportLeaf[];
+}
+
+export interface ExportRow {
+	id: string;
+	/** "1.2": the area's number and the row's place in it. */
+	number: string;
+	/** One per header leaf. */
+	cells: ExportCell[];
+}
+
+export interface ExportArea {
+	number: number;
+	title: string;
+	/** "Prioriterat område 1. Stärka …", as the form heads each table. */
+	heading: string;
+	rows: ExportRow[];
+}
+
+export interface ExportTable {
+	columns: Array<{ title: string; kind: 'text' | 'mark' }>;
+	rows: ExportCell[][];
+}
+
+export interface ExportQuestion {
+	id: string;
+	number: number;
+	title: string;
+	help: ExportLine[];
+	/** A table (outlook, staff, contacts, actors) or paragraphs (text); no answer → NO_ANSWER paragraph. */
+	answer: { kind: 'table'; table: ExportTable } | { kind: 'paragraphs'; lines: ExportLine[] };
+}
+
+export interface ExportModel {
+	title: string;
+	regionName: string;
+	/** "Region: Jämtland Härjedalen", as the form writes it. */
+	regionLine: string;
+	year: number;
+	/** "Verksamhetsår 2023" */
+	yearLine: string;
+	status: 'draft' | 'submitted';
+	/** "Utkast – exporterad …" or "Inlämnad av … – exporterad …" (Europe/Stockholm). */
+	statusLine: string;
+	exportedAt: string;
+	header: ExportHeader;
+	areas: ExportArea[];
+	questionsTitle: string;
+	questions: ExportQuestion[];
+}
+
+export interface ExportInput {
+	region: Region;
+	year: string;
+	plan: Plan;
+	template: Template;
+	rows: ReadonlyArray<{ id: string; row: Row }>;
+	questionnaire: Questionnaire | null;
+	/** Question id → its answer document. */
+	answers: ReadonlyMap<string, Answer>;
+	now: Date;
+}
+
+/* ---------- text ---------- */
+
+const BULLET = /^\s*[*\-•] +/;
+/** Characters XML 1.0 cannot carry (control characters pasted from elsewhere, lone surrogates): a document with one does not open. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function printable(text: string): string {
+	return text.replace(NOT_XML, '');
+}
+
+/** A text as lines: line breaks kept (blank lines too), list items marked; empty text has no lines. */
+export function textLines(text: string): ExportLine[] {
+	if (text === '') return [];
+	return printable(text)
+		.split(/\r\n|\r|\n/)
+		.map((line) => (BULLET.test(line) ? { text: line.replace(BULLET, ''), bullet: true } : { text: line, bullet: false }));
+}
+
+const textCell = (text: string): ExportCell => ({ kind: 'text', lines: textLines(text) });
+const linesCell = (lines: string[]): ExportCell => ({ kind: 'text', lines: lines.map((text) => ({ text: printable(text), bullet: false })) });
+const markCell = (marked: boolean): ExportCell => ({ kind: 'mark', marked });
+
+/** A share of full-time posts with a Swedish decimal comma and at most two decimals: 0,15 · 0,5 · 1,0. */
+export function swedishShare(n: number): string {
+	const fixed = (Math.round(n * 100) / 100).toFixed(2).replace(/0$/, '');
+	return fixed.replace('.', ',');
+}
+
+/* ---------- the plan table ---------- */
+
+export function exportHeader(t: Template, year: number): ExportHeader {
+	const h = tableHeader(t, year);
+	const leaves = h.columns.flatMap(({ column }): ExportLeaf[] =>
+		column.type === 'marks' && column.choices.length > 0
+			? column.choices.map((c) => ({ id: `${column.key}:${c.value}`, field: column.key, kind: 'mark', title: c.label, groupTitle: column.title, choice: c.value }))
+			: [{ id: column.key, field: column.key, kind: 'text', title: column.title, groupTitle: null, choice: null }]
+	);
+	return {
+		parts: h.parts,
+		columns: h.columns.map((c) => ({ key: c.column.key, title: c.column.title, help: c.column.help, span: c.span, hasChoices: c.hasChoices && c.column.choices.length > 0 })),
+		choices: h.choices,
+		leaves
+	};
+}
+
+function rowCell(t: Template, leaf: ExportLeaf, fields: RowFields): ExportCell {
+	const column = t.columns.find((c) => c.key === leaf.field);
+	const value = fields[leaf.field];
+	if (leaf.choice !== null) return markCell(value !== undefined && isMarked(value, leaf.choice));
+	if (column?.type === 'singleChoice' && typeof value === 'string') return textCell(choiceLabel(column, value));
+	return textCell(formatValue(column, value));
+}
+
+/* ---------- the questionnaire ---------- */
+
+const TREND_COLUMNS = [
+	{ value: 'minskar', title: 'Minskar' },
+	{ value: 'oforandrad', title: 'Oförändrad' },
+	{ value: 'okar', title: 'Ökar' }
+] as const;
+
+/** An answer field's text, parsed with its type's schema; a missing or unreadable value reads as empty. */
+function textValue(a: Answer | undefined, key: string, type: Exclude<AnswerFieldType, 'people'>): string {
+	const parsed = answerValues[type].safeParse(a?.fields[key]);
+	return parsed.success ? parsed.data : '';
+}
+
+function peopleValue(a: Answer | undefined, key: string): StaffShare[] {
+	const parsed = answerValues.people.safeParse(a?.fields[key]);
+	return parsed.success ? parsed.data : [];
+}
+
+function questionAnswer(q: Question, a: Answer | undefined): ExportQuestion['answer'] {
+	const table = (columns: ExportTable['columns'], rows: ExportCell[][]): ExportQuestion['answer'] => ({ kind: 'table', table: { columns, rows } });
+	switch (q.kind) {
+		case 'text': {
+			const lines = textLines(textValue(a, 'text', 'text'));
+			return { kind: 'paragraphs', lines: lines.length > 0 ? lines : [{ text: NO_ANSWER, bullet: false }] };
+		}
+		case 'outlook':
+			return table(
+				[{ title: 'Stödtyp', kind: 'text' }, ...TREND_COLUMNS.map((c) => ({ title: c.title, kind: 'mark' as const })), { title: 'Kommentar', kind: 'text' }],
+				q.rows.map((r) => {
+					const trend = textValue(a, `${r.key}-trend`, 'trend');
+					return [textCell(r.label), ...TREND_COLUMNS.map((c) => markCell(trend === c.value)), textCell(textValue(a, `${r.key}-comment`, 'text'))];
+				})
+			);
+		case 'staff': {
+			let total = 0;
+			const rows = q.rows.map((r) => {
+				const people = peopleValue(a, `${r.key}-people`);
+				const sum = people.reduce((s, p) => s + p.share, 0);
+				total += sum;
+				return [textCell(r.label), linesCell(people.map((p) => `${p.name}: ${swedishShare(p.share)}`)), textCell(people.length > 0 ? swedishShare(sum) : '')];
+			});
+			return table(
+				[
+					{ title: 'Roll', kind: 'text' },
+					{ title: 'Personer (årsarbetskrafter)', kind: 'text' },
+					{ title: 'Årsarbetskrafter', kind: 'text' }
+				],
+				[...rows, [textCell('Totalt'), textCell(''), textCell(swedishShare(total))]]
+			);
+		}
+		case 'contacts':
+			return table(
+				[
+					{ title: 'Roll', kind: 'text' },
+					{ title: 'Namn', kind: 'text' },
+					{ title: 'E-post', kind: 'text' }
+				],
+				q.rows.map((r) => {
+					const emails = textValue(a, `${r.key}-email`, 'emails').trim();
+					return [textCell(r.label), textCell(textValue(a, `${r.key}-name`, 'shortText')), linesCell(emails === '' ? [] : emails.split(/\s+/))];
+				})
+			);
+		case 'actors':
+			return table(
+				[
+					{ title: 'Aktör', kind: 'text' },
+					{ title: 'Beskriv samverkan', kind: 'text' },
+					{ title: 'Steg i samverkanstrappan', kind: 'text' },
+					{ title: 'Eventuella utmaningar eller framgångsfaktorer', kind: 'text' }
+				],
+				q.rows.map((r) => [
+					textCell(r.label),
+					textCell(textValue(a, `${r.key}-collaboration`, 'text')),
+					textCell(textValue(a, `${r.key}-step`, 'shortText')),
+					textCell(textValue(a, `${r.key}-challenges`, 'text'))
+				])
+			);
+	}
+}
+
+/* ---------- the whole export ---------- */
+
+function statusLine(p: Plan, now: Date): string {
+	const exported = `exporterad ${swedishDateTime(now)}`;
+	if (p.status === 'draft') return `Utkast – ${exported}`;
+	if (!p.submission) return `Inlämnad – ${exported}`;
+	return printable(`Inlämnad av ${p.submission.byName} ${swedishDateTime(p.submission.at)} – ${exported}`);
+}
+
+export function exportModel(input: ExportInput): ExportModel {
+	const { region, template: t, plan: p } = input;
+	const year = Number(input.year);
+	const header = exportHeader(t, year);
+	const items = input.rows.map(({ id: rowId, row }) => ({ id: rowId, area: row.area, position: row.position, fields: row.fields }));
+	const sections = areaSections(region.areas, items);
+	const numbers = rowNumbers(sections);
+	const areas = sections.map(
+		(s): ExportArea => ({
+			number: s.area.number,
+			title: printable(s.area.title),
+			heading: printable(`${AREA_TITLE} ${s.area.number}. ${s.area.title}`),
+			rows: s.rows.map((r) => ({ id: r.id, number: numbers.get(r.id) ?? '', cells: header.leaves.map((leaf) => rowCell(t, leaf, r.fields)) }))
+		})
+	);
+	const questions = [...(input.questionnaire?.questions ?? [])]
+		.sort((a, b) => a.number - b.number)
+		.map((q) => ({ id: q.id, number: q.number, title: q.title, help: textLines(q.help), answer: questionAnswer(q, input.answers.get(q.id)) }));
+	return {
+		title: EXPORT_TITLE,
+		regionName: printable(region.name),
+		regionLine: printable(`Region: ${regionShortName(region.name)}`),
+		year,
+		yearLine: `Verksamhetsår ${year}`,
+		status: p.status,
+		statusLine: statusLine(p, input.now),
+		exportedAt: swedishDateTime(input.now),
+		header,
+		areas,
+		questionsTitle: QUESTIONS_TITLE,
+		questions
+	};
+}

@@ -1,0 +1,49 @@
+// Downloading a year's export (DOCX or XLSX) from the exportPlan function, which Hosting serves at
+// /api/export/… on the app's own origin: the signed-in person's ID token goes along as a Bearer
+// header, and the file is saved through a temporary object URL.
+import { exportFileName, exportPath, type ExportFormat } from '../domain/export-model';
+import { auth } from './app';
+
+export type ExportErrorCode = 'unauthenticated' | 'permission-denied' | 'not-found' | 'unavailable';
+
+export class ExportError extends Error {
+	constructor(readonly code: ExportErrorCode) {
+		super(`export failed: ${code}`);
+		this.name = 'ExportError';
+	}
+}
+
+function codeOf(status: number): ExportErrorCode {
+	if (status === 401) return 'unauthenticated';
+	if (status === 403) return 'permission-denied';
+	if (status === 404) return 'not-found';
+	return 'unavailable';
+}
+
+/** How long the object URL outlives the click: some browsers start reading it only after the handler returns. */
+const REVOKE_AFTER_MS = 60_000;
+
+export async function downloadExport(regionId: string, year: string, format: ExportFormat): Promise<void> {
+	const user = auth().currentUser;
+	if (!user) throw new ExportError('unauthenticated');
+	let response: Response;
+	try {
+		const token = await user.getIdToken();
+		response = await fetch(exportPath(regionId, year, format), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+	} catch {
+		throw new ExportError('unavailable');
+	}
+	if (!response.ok) throw new ExportError(codeOf(response.status));
+	const blob = await response.blob().catch(() => {
+		throw new ExportError('unavailable');
+	});
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = exportFileName(regionId, year, format);
+	link.hidden = true;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}

@@ -1,0 +1,201 @@
+// The year's follow-up questions in the browser: the questions, this year's answers live, last year's
+// beside them, and the editing of one answer field at a time — one write per field with its next
+// revision, so a write over someone else's newer text is refused and comes back as a conflict.
+import { answerFieldsOf, answerValues, type Answer, type AnswerField, type Question } from './domain/schemas';
+import { answerValue, previousYear } from './domain/questionnaire';
+import { errorCode } from './firebase/errors';
+import { getAnswerFromServer, LiveAnswers, writeAnswer } from './firebase/answers.svelte';
+import { LiveQuestionnaire } from './firebase/questionnaires.svelte';
+import type { PlanSession } from './plan-session.svelte';
+
+/** A typing pause this long saves the field, as in the table. */
+export const ANSWER_IDLE_SAVE_MS = 1500;
+
+export interface AnswerDraft {
+	value: unknown;
+	/** The revision the next write builds on. */
+	baseRev: number;
+	/** The value last written (or shown when editing started): an unchanged draft is not written. */
+	saved: unknown;
+}
+
+export interface AnswerConflict {
+	questionId: string;
+	field: AnswerField;
+	mine: unknown;
+	theirs: unknown;
+	theirRev: number;
+	theirAuthor: string | null;
+}
+
+export interface AnswerNotice {
+	id: string;
+	kind: 'saveFailed' | 'locked';
+	text: string | null;
+}
+
+const keyOf = (questionId: string, field: string) => `${questionId}/${field}`;
+let counter = 0;
+
+export class QuestionnaireSession {
+	readonly plan: PlanSession;
+	readonly answers: LiveAnswers;
+	readonly previous: LiveAnswers;
+	readonly previousYear: string;
+
+	drafts = $state<Record<string, AnswerDraft>>({});
+	conflicts = $state.raw<AnswerConflict[]>([]);
+	notices = $state.raw<AnswerNotice[]>([]);
+	/** A field to put focus back into (after "edit my text again" in the conflict dialog). */
+	focusRequest = $state<{ questionId: string; field: string } | null>(null);
+
+	#questionnaires = new Map<string, LiveQuestionnaire>();
+	#timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+	constructor(plan: PlanSession) {
+		this.plan = plan;
+		this.answers = new LiveAnswers(plan.regionId, plan.year);
+		this.previousYear = previousYear(plan.year);
+		this.previous = new LiveAnswers(plan.regionId, this.previousYear);
+	}
+
+	get questionnaire(): LiveQuestionnaire | null {
+		const id = this.plan.plan.data?.questionnaireId;
+		if (!id) return null;
+		let live = this.#questionnaires.get(id);
+		if (!live) {
+			live = new LiveQuestionnaire(id);
+			this.#questionnaires.set(id, live);
+		}
+		return live;
+	}
+
+	get editable(): boolean {
+		return this.plan.editable;
+	}
+
+	stored(questionId: string): Answer | null {
+		return this.answers.items.find((i) => i.id === questionId)?.data ?? null;
+	}
+
+	lastYear(questionId: string, field: AnswerField): unknown {
+		return answerValue(this.previous.items.find((i) => i.id === questionId)?.data ?? null, field);
+	}
+
+	hasLastYear(): boolean {
+		return this.previous.status === 'ready' && this.previous.items.length > 0;
+	}
+
+	revOf(questionId: string, key: string): number {
+		return this.stored(questionId)?.revs[key] ?? 0;
+	}
+
+	/** What a field shows: one's own draft while editing it, else the stored value. */
+	valueOf(questionId: string, field: AnswerField): unknown {
+		const d = this.drafts[keyOf(questionId, field.key)];
+		return d ? d.value : answerValue(this.stored(questionId), field);
+	}
+
+	isEditing(questionId: string, field: AnswerField): boolean {
+		return keyOf(questionId, field.key) in this.drafts;
+	}
+
+	/** A change typed into a field: kept as a draft, saved after a pause (or at once with `now`). */
+	setDraft(questionId: string, field: AnswerField, value: unknown, now = false): void {
+		if (!this.editable) return;
+		const k = keyOf(questionId, field.key);
+		const current = this.drafts[k];
+		if (current) current.value = value;
+		else {
+			const stored = answerValue(this.stored(questionId), field);
+			this.drafts[k] = { value, baseRev: this.revOf(questionId, field.key), saved: stored };
+		}
+		this.#clearTimer(k);
+		if (now) this.save(questionId, field);
+		else this.#timers.set(k, setTimeout(() => this.save(questionId, field), ANSWER_IDLE_SAVE_MS));
+	}
+
+	/** Writes the draft if it changed and fits the field (an invalid value stays a draft, unsaved). */
+	save(questionId: string, field: AnswerField): void {
+		const k = keyOf(questionId, field.key);
+		this.#clearTimer(k);
+		const d = this.drafts[k];
+		if (!d || JSON.stringify(d.value) === JSON.stringify(d.saved)) return;
+		const parsed = answerValues[field.type].safeParse($state.snapshot(d.value));
+		if (!parsed.success) return;
+		const baseRev = d.baseRev;
+		d.saved = parsed.data;
+		d.baseRev = baseRev + 1;
+		this.#write(questionId, field, baseRev, parsed.data);
+	}
+
+	/** Leaving the field: save, and show the live value again. */
+	finish(questionId: string, field: AnswerField): void {
+		const k = keyOf(questionId, field.key);
+		const d = this.drafts[k];
+		if (!d) return;
+		this.save(questionId, field);
+		const valid = answerValues[field.type].safeParse($state.snapshot(d.value)).success;
+		// An invalid value stays as a draft (its error stays visible) rather than being dropped.
+		if (valid) delete this.drafts[k];
+	}
+
+	#write(questionId: string, field: AnswerField, baseRev: number, value: unknown): void {
+		writeAnswer(this.plan.regionId, this.plan.year, { questionId, key: field.key, baseRev, value }, this.plan.person.uid).catch(async (err) => {
+			if (errorCode(err) !== 'permission-denied') {
+				console.error('Planbordet: an answer was not saved', err);
+				this.#notice('saveFailed', value);
+				return;
+			}
+			if (this.plan.submitted) {
+				this.#notice('locked', value);
+				return;
+			}
+			try {
+				const server = await getAnswerFromServer(this.plan.regionId, this.plan.year, questionId);
+				const theirRev = server?.revs[field.key] ?? 0;
+				const theirs = answerValue(server, field);
+				if (theirRev !== baseRev && JSON.stringify(theirs) !== JSON.stringify(value)) {
+					delete this.drafts[keyOf(questionId, field.key)];
+					this.conflicts = [...this.conflicts, { questionId, field, mine: value, theirs, theirRev, theirAuthor: server?.updatedBy ?? null }];
+				} else if (theirRev === baseRev) {
+					this.#notice('saveFailed', value);
+				}
+			} catch (readErr) {
+				console.error('Planbordet: an answer was refused and could not be re-read', readErr);
+				this.#notice('saveFailed', value);
+			}
+		});
+	}
+
+	resolveConflict(choice: 'mine' | 'theirs' | 'edit'): void {
+		const [c, ...rest] = this.conflicts;
+		if (!c) return;
+		this.conflicts = rest;
+		if (choice === 'mine') this.#write(c.questionId, c.field, c.theirRev, c.mine);
+		if (choice === 'edit' && this.editable) {
+			this.drafts[keyOf(c.questionId, c.field.key)] = { value: c.mine, baseRev: c.theirRev, saved: c.theirs };
+			this.focusRequest = { questionId: c.questionId, field: c.field.key };
+		}
+	}
+
+	dismiss(id: string): void {
+		this.notices = this.notices.filter((n) => n.id !== id);
+	}
+
+	#notice(kind: AnswerNotice['kind'], value: unknown): void {
+		const text = typeof value === 'string' ? value : Array.isArray(value) ? JSON.stringify(value) : null;
+		this.notices = [...this.notices, { id: `a${(counter += 1)}`, kind, text }];
+	}
+
+	#clearTimer(k: string): void {
+		const t = this.#timers.get(k);
+		if (t) clearTimeout(t);
+		this.#timers.delete(k);
+	}
+
+	/** Saves every pending draft (leaving the page). */
+	flush(questions: Question[]): void {
+		for (const q of questions) for (const f of answerFieldsOf(q)) if (this.isEditing(q.id, f)) this.save(q.id, f);
+	}
+}

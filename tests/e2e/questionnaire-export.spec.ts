@@ -1,0 +1,127 @@
+// The hand-in, in two headless Chromium contexts: the follow-up questions co-edited live with last
+// year's answers beside them and the FTE total, locked with the plan; the plan downloaded as DOCX
+// and XLSX through Hosting; next year's draft offered from this year's plan.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { APP_URL, admin } from '../support/emulators';
+import { expectNoAxeViolations, signIn, twoPeople } from '../support/pages';
+
+const JH = 'jamtland-harjedalen';
+const PLAN = `${APP_URL}/plan/${JH}/2023`;
+const A = { email: 'samordnare@region-jh.example' };
+const B = { email: 'krokom@kommun.example' };
+
+let browser: Browser;
+let pageA: Page;
+let pageB: Page;
+
+const question = (page: Page, n: number) => page.locator('[data-question]').nth(n - 1);
+const swedishNumber = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
+
+/** The questions load when scrolled near (they sit below the table). */
+async function openQuestions(page: Page) {
+	const slot = page.locator('[data-questionnaire-slot]');
+	await slot.or(page.locator('[data-question]').first()).first().waitFor();
+	if ((await slot.count()) > 0) await slot.scrollIntoViewIfNeeded();
+	await page.locator('[data-question]').first().waitFor();
+}
+
+async function staffTotal(page: Page): Promise<number> {
+	const text = (await page.locator('[data-staff-total]').textContent()) ?? '';
+	const m = /Totalt: ([\d,]+)/.exec(text);
+	if (!m) throw new Error(`no total in "${text}"`);
+	return swedishNumber(m[1]);
+}
+
+describe('the questionnaire, the exports and next year', () => {
+	beforeAll(async () => {
+		({ browser, pageA, pageB } = await twoPeople());
+		await signIn(pageA, A.email);
+		await signIn(pageB, B.email);
+		await Promise.all([pageA.goto(PLAN), pageB.goto(PLAN)]);
+		for (const p of [pageA, pageB]) await openQuestions(p);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it("shows the 2023 answers transcribed from the form, and they pass axe-core", async () => {
+		await expect.poll(() => question(pageA, 2).locator('textarea').inputValue(), { timeout: 15_000 }).toContain('Stort fokus på semiobemannat');
+		expect(await question(pageA, 1).locator('input[type="radio"]:checked').count()).toBe(5);
+		await expectNoAxeViolations(pageA);
+	});
+
+	it('two people co-edit an answer live', async () => {
+		const boxA = question(pageA, 2).locator('textarea');
+		await boxA.fill('Ny framtidsspaning: fler obemannade butiker.');
+		await boxA.blur();
+		await expect
+			.poll(() => question(pageB, 2).locator('textarea').inputValue(), { timeout: 15_000 })
+			.toBe('Ny framtidsspaning: fler obemannade butiker.');
+
+		// B changes a trend with the keyboard; A sees the choice move.
+		const group = question(pageB, 1).getByRole('radiogroup').first();
+		await group.getByLabel('Minskar', { exact: true }).check();
+		await expect.poll(() => question(pageA, 1).getByRole('radiogroup').first().getByLabel('Minskar', { exact: true }).isChecked(), { timeout: 15_000 }).toBe(true);
+	});
+
+	it('adds a person with a Swedish decimal comma and both pages show the new FTE total', async () => {
+		const before = await staffTotal(pageA);
+		const staff = question(pageA, 3);
+		await staff.getByRole('button', { name: /Lägg till person/ }).first().click();
+		const names = staff.locator('fieldset').first().locator('tr[data-person]');
+		const last = names.last();
+		await last.getByLabel(/^Namn/).fill('Testa Testsson');
+		await last.getByLabel(/^Årsarbetskrafter/).fill('0,25');
+		await last.getByLabel(/^Årsarbetskrafter/).blur();
+		await expect.poll(() => staffTotal(pageA), { timeout: 10_000 }).toBeCloseTo(before + 0.25, 5);
+		await expect.poll(() => staffTotal(pageB), { timeout: 15_000 }).toBeCloseTo(before + 0.25, 5);
+
+		await last.getByLabel(/^Årsarbetskrafter/).fill('en kvart');
+		await staff.getByText('Skriv årsarbetskrafter som ett tal').waitFor();
+	});
+
+	it('locks the answers on every page when the plan is submitted', async () => {
+		const { db } = admin();
+		await db.doc(`regions/${JH}/years/2023`).update({
+			status: 'submitted',
+			submission: { by: 'u-samordnare-jh', byName: 'Malin Samordnare', at: new Date(), rowsPerArea: { '1': 14 }, rowCount: 14, contentHash: 'a'.repeat(64) }
+		});
+		for (const p of [pageA, pageB]) {
+			await p.locator('[data-answers-readonly]').waitFor();
+			expect(await question(p, 2).locator('textarea').getAttribute('readonly')).not.toBeNull();
+			expect(await question(p, 1).locator('input[type="radio"]').first().isDisabled()).toBe(true);
+		}
+		await db.doc(`regions/${JH}/years/2023`).update({ status: 'draft' });
+		await pageA.locator('[data-answers-readonly]').waitFor({ state: 'hidden' });
+	});
+
+	it("shows last year's answers beside next year's questions", async () => {
+		await pageB.goto(`${APP_URL}/plan/${JH}/2024`);
+		await openQuestions(pageB);
+		await question(pageB, 2).getByText('Svar 2023:').waitFor();
+		await question(pageB, 2).locator('.last-year').getByText('Ny framtidsspaning: fler obemannade butiker.').waitFor();
+		await expectNoAxeViolations(pageB);
+	});
+
+	it('downloads the plan as DOCX and XLSX through the app', async () => {
+		for (const format of ['docx', 'xlsx'] as const) {
+			const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.locator(`button[data-export="${format}"]`).click()]);
+			expect(download.suggestedFilename()).toBe(`handlingsplan-${JH}-2023.${format}`);
+			const bytes = await readFile((await download.path()) ?? '');
+			expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+		}
+		await pageA.getByText('Filen är nedladdad.').waitFor();
+	});
+
+	it("offers to open next year's plan when it exists already", async () => {
+		await pageA.locator('button[data-next-year]').click();
+		const dialog = pageA.getByRole('dialog', { name: 'Skapa planen för 2024' });
+		await dialog.getByText('Planen för 2024 finns redan.').waitFor();
+		await expectNoAxeViolations(pageA);
+		await dialog.getByRole('link', { name: 'Öppna planen för 2024' }).click();
+		await pageA.waitForURL(`${APP_URL}/plan/${JH}/2024`);
+		await openQuestions(pageA);
+	});
+});
