@@ -17,6 +17,11 @@ export interface AnswerDraft {
 	baseRev: number;
 	/** The value last written (or shown when editing started): an unchanged draft is not written. */
 	saved: unknown;
+	/**
+	 * The person left the field: the draft stays shown until the stored copy has caught up with the
+	 * last write (else the old value flashes back for a moment and, in a list, takes the focus with it).
+	 */
+	leaving: boolean;
 }
 
 export interface AnswerConflict {
@@ -90,28 +95,39 @@ export class QuestionnaireSession {
 		return this.stored(questionId)?.revs[key] ?? 0;
 	}
 
+	/** The draft that still counts: not one left behind whose write the stored copy already shows. */
+	#draft(questionId: string, field: AnswerField): AnswerDraft | null {
+		const d = this.drafts[keyOf(questionId, field.key)];
+		if (!d) return null;
+		if (d.leaving && this.revOf(questionId, field.key) >= d.baseRev) return null;
+		return d;
+	}
+
 	/** What a field shows: one's own draft while editing it, else the stored value. */
 	valueOf(questionId: string, field: AnswerField): unknown {
-		const d = this.drafts[keyOf(questionId, field.key)];
+		const d = this.#draft(questionId, field);
 		return d ? d.value : answerValue(this.stored(questionId), field);
 	}
 
 	isEditing(questionId: string, field: AnswerField): boolean {
-		return keyOf(questionId, field.key) in this.drafts;
+		const d = this.#draft(questionId, field);
+		return d !== null && !d.leaving;
 	}
 
 	/** A change typed into a field: kept as a draft, saved after a pause (or at once with `now`). */
 	setDraft(questionId: string, field: AnswerField, value: unknown, now = false): void {
 		if (!this.editable) return;
 		const k = keyOf(questionId, field.key);
-		const current = this.drafts[k];
-		if (current) current.value = value;
-		else {
+		const current = this.#draft(questionId, field);
+		if (current) {
+			current.value = value;
+			current.leaving = false;
+		} else {
 			const stored = answerValue(this.stored(questionId), field);
-			this.drafts[k] = { value, baseRev: this.revOf(questionId, field.key), saved: stored };
+			this.drafts[k] = { value, baseRev: this.revOf(questionId, field.key), saved: stored, leaving: false };
 		}
 		this.#clearTimer(k);
-		if (now) this.save(questionId, field);
+		if (now) this.finish(questionId, field);
 		else this.#timers.set(k, setTimeout(() => this.save(questionId, field), ANSWER_IDLE_SAVE_MS));
 	}
 
@@ -119,7 +135,7 @@ export class QuestionnaireSession {
 	save(questionId: string, field: AnswerField): void {
 		const k = keyOf(questionId, field.key);
 		this.#clearTimer(k);
-		const d = this.drafts[k];
+		const d = this.#draft(questionId, field);
 		if (!d || JSON.stringify(d.value) === JSON.stringify(d.saved)) return;
 		const parsed = answerValues[field.type].safeParse($state.snapshot(d.value));
 		if (!parsed.success) return;
@@ -131,23 +147,24 @@ export class QuestionnaireSession {
 
 	/** Leaving the field: save, and show the live value again. */
 	finish(questionId: string, field: AnswerField): void {
-		const k = keyOf(questionId, field.key);
-		const d = this.drafts[k];
+		const d = this.#draft(questionId, field);
 		if (!d) return;
 		this.save(questionId, field);
 		const valid = answerValues[field.type].safeParse($state.snapshot(d.value)).success;
 		// An invalid value stays as a draft (its error stays visible) rather than being dropped.
-		if (valid) delete this.drafts[k];
+		if (valid) d.leaving = true;
 	}
 
 	#write(questionId: string, field: AnswerField, baseRev: number, value: unknown): void {
 		writeAnswer(this.plan.regionId, this.plan.year, { questionId, key: field.key, baseRev, value }, this.plan.person.uid).catch(async (err) => {
 			if (errorCode(err) !== 'permission-denied') {
 				console.error('Planbordet: an answer was not saved', err);
+				this.#drop(questionId, field);
 				this.#notice('saveFailed', value);
 				return;
 			}
 			if (this.plan.submitted) {
+				this.#drop(questionId, field);
 				this.#notice('locked', value);
 				return;
 			}
@@ -155,13 +172,14 @@ export class QuestionnaireSession {
 				const server = await getAnswerFromServer(this.plan.regionId, this.plan.year, questionId);
 				const theirRev = server?.revs[field.key] ?? 0;
 				const theirs = answerValue(server, field);
+				this.#drop(questionId, field);
 				if (theirRev !== baseRev && JSON.stringify(theirs) !== JSON.stringify(value)) {
-					delete this.drafts[keyOf(questionId, field.key)];
 					this.conflicts = [...this.conflicts, { questionId, field, mine: value, theirs, theirRev, theirAuthor: server?.updatedBy ?? null }];
 				} else if (theirRev === baseRev) {
 					this.#notice('saveFailed', value);
 				}
 			} catch (readErr) {
+				this.#drop(questionId, field);
 				console.error('Planbordet: an answer was refused and could not be re-read', readErr);
 				this.#notice('saveFailed', value);
 			}
@@ -174,9 +192,15 @@ export class QuestionnaireSession {
 		this.conflicts = rest;
 		if (choice === 'mine') this.#write(c.questionId, c.field, c.theirRev, c.mine);
 		if (choice === 'edit' && this.editable) {
-			this.drafts[keyOf(c.questionId, c.field.key)] = { value: c.mine, baseRev: c.theirRev, saved: c.theirs };
+			this.drafts[keyOf(c.questionId, c.field.key)] = { value: c.mine, baseRev: c.theirRev, saved: c.theirs, leaving: false };
 			this.focusRequest = { questionId: c.questionId, field: c.field.key };
 		}
+	}
+
+	/** A refused write's draft goes: the notice or the conflict dialog holds its text now. */
+	#drop(questionId: string, field: AnswerField): void {
+		this.#clearTimer(keyOf(questionId, field.key));
+		delete this.drafts[keyOf(questionId, field.key)];
 	}
 
 	dismiss(id: string): void {
