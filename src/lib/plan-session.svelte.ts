@@ -21,7 +21,7 @@ import {
 import { moveStep, positionAtEnd } from './domain/ordering';
 import { toggleMark } from './domain/plan-table';
 import { HEARTBEAT_MS, presentPeople, type PresentPerson } from './domain/presence';
-import type { CellRef, FieldKey, FieldValue, Row } from './domain/schemas';
+import type { AnswerRef, CellRef, FieldKey, FieldValue, Row } from './domain/schemas';
 import { errorCode } from './firebase/errors';
 import type { LiveItem } from './firebase/live.svelte';
 import { LiveMembers } from './firebase/members.svelte';
@@ -112,6 +112,7 @@ export class PlanSession {
 	#templates = new Map<string, LiveTemplate>();
 	#idle: ReturnType<typeof setTimeout> | null = null;
 	#presenceCell: CellRef | null = null;
+	#presenceAnswer: AnswerRef | null = null;
 	#present = false;
 
 	constructor(regionId: string, year: string, viewer: Viewer, person: Person) {
@@ -278,7 +279,7 @@ export class PlanSession {
 	#beat(): void {
 		// Only into a plan that exists: presence of a mistyped year would litter the database.
 		if (!this.#present || !this.writesPresence || !navigator.onLine || this.plan.status !== 'ready') return;
-		writePresence(this.regionId, this.year, this.person.uid, { name: this.person.name, orgId: this.person.orgId, cell: this.#presenceCell }).catch((err) =>
+		writePresence(this.regionId, this.year, this.person.uid, { name: this.person.name, orgId: this.person.orgId, cell: this.#presenceCell, answer: this.#presenceAnswer }).catch((err) =>
 			console.warn('Planbordet: presence was not written', err)
 		);
 	}
@@ -287,6 +288,18 @@ export class PlanSession {
 		const same = cell?.rowId === this.#presenceCell?.rowId && cell?.field === this.#presenceCell?.field;
 		this.#presenceCell = cell;
 		if (!same) this.#beat();
+	}
+
+	/** The questionnaire field one is in (or null): shown to the others like the table's cell. */
+	setPresenceAnswer(ref: AnswerRef | null): void {
+		const same = ref?.questionId === this.#presenceAnswer?.questionId && ref?.field === this.#presenceAnswer?.field;
+		this.#presenceAnswer = ref;
+		if (!same) this.#beat();
+	}
+
+	/** Leaving a questionnaire field: presence forgets it, unless one has already moved on to another. */
+	leavePresenceAnswer(ref: AnswerRef): void {
+		if (this.#presenceAnswer?.questionId === ref.questionId && this.#presenceAnswer.field === ref.field) this.setPresenceAnswer(null);
 	}
 
 	async #leave(timeoutMs?: number): Promise<void> {

@@ -7,6 +7,7 @@ import { errorCode } from './firebase/errors';
 import { getAnswerFromServer, LiveAnswers, writeAnswer } from './firebase/answers.svelte';
 import { LiveQuestionnaire } from './firebase/questionnaires.svelte';
 import type { PlanSession } from './plan-session.svelte';
+import { answerEditorsOf, type PresentPerson } from './domain/presence';
 
 /** A typing pause this long saves the field, as in the table. */
 export const ANSWER_IDLE_SAVE_MS = 1500;
@@ -216,6 +217,21 @@ export class QuestionnaireSession {
 		const t = this.#timers.get(k);
 		if (t) clearTimeout(t);
 		this.#timers.delete(k);
+	}
+
+	/* ---------- presence: who is in which answer field ---------- */
+
+	enter(questionId: string, field: AnswerField): void {
+		if (this.plan.writesPresence) this.plan.setPresenceAnswer({ questionId, field: field.key });
+	}
+
+	leave(questionId: string, field: AnswerField): void {
+		if (this.plan.writesPresence) this.plan.leavePresenceAnswer({ questionId, field: field.key });
+	}
+
+	/** The others in this answer field now. */
+	editorsOf(questionId: string, field: AnswerField): PresentPerson[] {
+		return answerEditorsOf(this.plan.people, { questionId, field: field.key }, this.plan.person.uid);
 	}
 
 	/** Saves every pending draft (leaving the page). */

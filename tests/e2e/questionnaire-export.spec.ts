@@ -54,8 +54,12 @@ describe('the questionnaire, the exports and next year', () => {
 
 	it('two people co-edit an answer live', async () => {
 		const boxA = question(pageA, 2).locator('textarea');
+		await boxA.focus();
+		// Presence works in the questions as in the table: B sees who is in the field.
+		await question(pageB, 2).locator('[data-answer-editor="u-samordnare-jh"]').getByText('Malin Samordnare skriver här').waitFor();
 		await boxA.fill('Ny framtidsspaning: fler obemannade butiker.');
 		await boxA.blur();
+		await question(pageB, 2).locator('[data-answer-editor]').waitFor({ state: 'detached' });
 		await expect
 			.poll(() => question(pageB, 2).locator('textarea').inputValue(), { timeout: 15_000 })
 			.toBe('Ny framtidsspaning: fler obemannade butiker.');

@@ -116,6 +116,30 @@ describe('refused presence writes', () => {
 		await assertFails(writeOwn({ ...presenceOf('editor'), cell: 'row-coord/goal' }));
 	});
 
+	it('a member may say which questionnaire field they are in', async () => {
+		await assertSucceeds(writeOwn({ ...presenceOf('editor'), answer: { questionId: 'q2-framtidsspaning', field: 'text' } }));
+	});
+
+	it('a member may say they are in no questionnaire field', async () => {
+		await assertSucceeds(writeOwn({ ...presenceOf('editor'), answer: null }));
+	});
+
+	it('a member may not give the questionnaire field an extra key', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), answer: { questionId: 'q2-framtidsspaning', field: 'text', caret: 4 } }));
+	});
+
+	it('a member may not give the questionnaire field without a question', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), answer: { field: 'text' } }));
+	});
+
+	it('a member may not give an answer key longer than 64 characters', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), answer: { questionId: 'q2', field: 'k'.repeat(65) } }));
+	});
+
+	it('a member may not give the questionnaire field as a string', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), answer: 'q2/text' }));
+	});
+
 	it('a member may not give a name longer than 200 characters', async () => {
 		await assertFails(writeOwn({ ...presenceOf('editor'), name: 'n'.repeat(201) }));
 	});

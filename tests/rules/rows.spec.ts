@@ -277,6 +277,14 @@ describe('moves', () => {
 		await assertSucceeds(moveRow('editor', JH, move('editor', 1, 0.5)));
 	});
 
+	it('a member may stamp a row with themselves and nothing else, as the app does just before deleting it', async () => {
+		await assertSucceeds(moveRow('editor', JH, { updatedBy: 'editor', updatedAt: serverTimestamp() }));
+	});
+
+	it('a member may not stamp a row with someone else', async () => {
+		await assertFails(moveRow('editor', JH, { updatedBy: 'coord', updatedAt: serverTimestamp() }));
+	});
+
 	it('a member may move a row to another area', async () => {
 		await assertSucceeds(moveRow('editor', JH, move('editor', 3, 1)));
 	});

@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { HEARTBEAT_MS, PRESENCE_TTL_MS, isPresent, presentPeople, editorsOf, type PresentPerson } from './presence';
+import { HEARTBEAT_MS, PRESENCE_TTL_MS, answerEditorsOf, isPresent, presentPeople, editorsOf, type PresentPerson } from './presence';
 import type { Presence } from './schemas';
 
 const now = new Date('2026-05-04T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
-const doc = (uid: string, name: string, lastSeenAgo = 0, cell: Presence['cell'] = null) => ({
+const doc = (uid: string, name: string, lastSeenAgo = 0, cell: Presence['cell'] = null, answer: Presence['answer'] = null) => ({
 	uid,
-	data: { name, orgId: 'krokom', cell, lastSeen: ago(lastSeenAgo) } satisfies Presence
+	data: { name, orgId: 'krokom', cell, answer, lastSeen: ago(lastSeenAgo) } satisfies Presence
 });
 
 describe('timing', () => {
@@ -68,7 +68,7 @@ describe('presentPeople', () => {
 	it('maps to uid, name, orgId and cell only', () => {
 		const cell = { rowId: 'r1', field: 'goal' as const };
 		const [p] = presentPeople([doc('a', 'Anna', 0, cell)], now);
-		expect(p).toEqual({ uid: 'a', name: 'Anna', orgId: 'krokom', cell });
+		expect(p).toEqual({ uid: 'a', name: 'Anna', orgId: 'krokom', cell, answer: null });
 	});
 
 	it('returns an empty list for no docs', () => {
@@ -79,12 +79,12 @@ describe('presentPeople', () => {
 describe('editorsOf', () => {
 	const cell = { rowId: 'r1', field: 'goal' as const };
 	const people: PresentPerson[] = [
-		{ uid: 'me', name: 'Malin', orgId: 'region-jh', cell },
-		{ uid: 'a', name: 'Anna', orgId: 'krokom', cell },
-		{ uid: 'b', name: 'Bertil', orgId: 'berg', cell: { rowId: 'r1', field: 'action' } },
-		{ uid: 'c', name: 'Cecilia', orgId: 'are', cell: { rowId: 'r2', field: 'goal' } },
-		{ uid: 'd', name: 'David', orgId: 'bracke', cell: null },
-		{ uid: 'e', name: 'Eva', orgId: 'ragunda', cell: { rowId: 'r1', field: 'goal' } }
+		{ uid: 'me', name: 'Malin', orgId: 'region-jh', cell, answer: null },
+		{ uid: 'a', name: 'Anna', orgId: 'krokom', cell, answer: null },
+		{ uid: 'b', name: 'Bertil', orgId: 'berg', cell: { rowId: 'r1', field: 'action' }, answer: null },
+		{ uid: 'c', name: 'Cecilia', orgId: 'are', cell: { rowId: 'r2', field: 'goal' }, answer: null },
+		{ uid: 'd', name: 'David', orgId: 'bracke', cell: null, answer: null },
+		{ uid: 'e', name: 'Eva', orgId: 'ragunda', cell: { rowId: 'r1', field: 'goal' }, answer: null }
 	];
 
 	it('lists the others in the same row and field, not self', () => {
@@ -97,5 +97,28 @@ describe('editorsOf', () => {
 
 	it('is empty for a cell nobody is in', () => {
 		expect(editorsOf(people, { rowId: 'r3', field: 'status' }, 'me')).toEqual([]);
+	});
+});
+
+describe('answerEditorsOf', () => {
+	const ref = { questionId: 'q2-framtidsspaning', field: 'text' };
+	const people = presentPeople(
+		[
+			doc('me', 'Jag', 0, null, ref),
+			doc('a', 'Anna', 0, null, ref),
+			doc('b', 'Bertil', 0, null, { questionId: 'q2-framtidsspaning', field: 'other' }),
+			doc('c', 'Cecilia', 0, { rowId: 'r1', field: 'goal' }, null),
+			doc('d', 'David', 0, null, { questionId: 'q1', field: 'text' })
+		],
+		now,
+		'me'
+	);
+
+	it('lists the others in the same answer field of the same question', () => {
+		expect(answerEditorsOf(people, ref, 'me').map((p) => p.uid)).toEqual(['a']);
+	});
+
+	it('lists nobody for a field nobody is in', () => {
+		expect(answerEditorsOf(people, { questionId: 'q5', field: 'text' }, 'me')).toEqual([]);
 	});
 });

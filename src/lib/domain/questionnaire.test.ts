@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerValue, emptyAnswerValue, formatShare, isAnswerValue, parseShare, previousYear, totalShares } from './questionnaire';
-import type { AnswerField } from './schemas';
+import { answerFieldsOf, questionnaire, type AnswerField } from './schemas';
 
 describe('parseShare', () => {
 	it.each([
@@ -112,5 +112,24 @@ describe('previousYear', () => {
 	it('refuses what is not a plan year', () => {
 		expect(() => previousYear('24')).toThrow();
 		expect(() => previousYear('tjugo')).toThrow();
+	});
+});
+
+describe('the questionnaire schema', () => {
+	const withRows = (n: number) => {
+		const q = { id: 'q6', number: 6, kind: 'actors' as const, title: 'Aktörer', help: '', rows: Array.from({ length: n }, (_, i) => ({ key: `a${i}`, label: `Aktör ${i}` })) };
+		return { name: 'Test', years: [2025], published: true, questions: [q], fieldTypes: { q6: Object.fromEntries(answerFieldsOf(q).map((f) => [f.key, f.type])) } };
+	};
+
+	it('takes a question with 39 answer fields, within the 40 the rules can check', () => {
+		expect(answerFieldsOf(withRows(13).questions[0]).length).toBe(39);
+		expect(questionnaire.safeParse(withRows(13)).success).toBe(true);
+	});
+
+	it('refuses a question with more answer fields than the rules can check', () => {
+		expect(answerFieldsOf(withRows(14).questions[0]).length).toBe(42);
+		const parsed = questionnaire.safeParse(withRows(14));
+		expect(parsed.success).toBe(false);
+		expect(JSON.stringify(parsed.error?.issues)).toContain('too-many-answer-fields:q6');
 	});
 });

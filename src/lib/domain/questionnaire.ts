@@ -1,7 +1,7 @@
 // The follow-up questionnaire's values as the UI and the export need them: staff shares (årsarbetskrafter)
 // read and written the Swedish way, an answer field's stored value by its type, and the year before.
 import type * as z from 'zod/mini';
-import { answerValues, planYear, staffShare, type Answer, type AnswerField, type AnswerFieldType, type StaffShare } from './schemas';
+import { answerValues, MAX_ANSWER_FIELDS, planYear, staffShare, type Answer, type AnswerField, type AnswerFieldType, type StaffShare } from './schemas';
 
 /** The value each answer field type holds (a trend is one of TRENDS, a staff field a list of people). */
 export type AnswerValueOf = { [T in AnswerFieldType]: z.infer<(typeof answerValues)[T]> };
@@ -9,9 +9,9 @@ export type AnswerValue = AnswerValueOf[AnswerFieldType];
 
 /**
  * firestore.rules finds the one changed key of an answer write by trying the question's keys by
- * index (a rules Set has no element access), for this many: a key past it can never be written.
+ * index (a rules Set has no element access), for this many: the questionnaire schema refuses more.
  */
-export const RULES_MAX_ANSWER_FIELDS = 40;
+export const RULES_MAX_ANSWER_FIELDS = MAX_ANSWER_FIELDS;
 
 /** Rounds to hundredths without float noise: 0.1 + 0.2 → 0.3, 1.005 → 1.01. */
 function round2(n: number): number {

@@ -190,10 +190,15 @@ export type Row = z.infer<typeof row>;
 export const cellRef = z.object({ rowId: id, field: fieldKey });
 export type CellRef = z.infer<typeof cellRef>;
 
+/** An answer field of the questionnaire being edited (questionnaire answers share presence with the table). */
+export const answerRef = z.object({ questionId: id, field: z.string().check(z.minLength(1), z.maxLength(64)) });
+export type AnswerRef = z.infer<typeof answerRef>;
+
 export const presence = z.object({
 	name: z.string().check(z.minLength(1), z.maxLength(200)),
 	orgId: id,
 	cell: z.nullable(cellRef),
+	answer: z._default(z.nullable(answerRef), null),
 	lastSeen: instant
 });
 export type Presence = z.infer<typeof presence>;
@@ -529,6 +534,9 @@ export function answerFieldsOf(q: Pick<Question, 'kind' | 'rows'>): AnswerField[
 	return q.rows.flatMap((r) => ANSWER_PARTS[q.kind].map((p) => ({ key: `${r.key}-${p.suffix}`, type: p.type, rowKey: r.key, suffix: p.suffix })));
 }
 
+/** The most answer fields one question may have (the rules check keys by index: 5 blocks of 8). */
+export const MAX_ANSWER_FIELDS = 40;
+
 /**
  * questionnaires/{id}: the follow-up questions of the years it applies to, data like a template.
  * `fieldTypes` (question id → answer key → type) is denormalised for firestore.rules.
@@ -548,6 +556,8 @@ export const questionnaire = z
 			for (const x of q.questions) {
 				const keys = x.rows.map((r) => r.key);
 				if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: `duplicate-row-key:${x.id}`, path: ['questions'] });
+				// firestore.rules try a question's answer keys by index, up to MAX_ANSWER_FIELDS of them.
+				if (answerFieldsOf(x).length > MAX_ANSWER_FIELDS) ctx.addIssue({ code: 'custom', message: `too-many-answer-fields:${x.id}`, path: ['questions'] });
 				const expected = Object.fromEntries(answerFieldsOf(x).map((f) => [f.key, f.type]));
 				const actual = q.fieldTypes[x.id] ?? {};
 				if (JSON.stringify(Object.entries(expected).sort()) !== JSON.stringify(Object.entries(actual).sort())) {

@@ -1,7 +1,7 @@
 // regions/{regionId}/years/{year}/presence/{uid}: who has the plan open and which cell they edit.
 // A member writes and removes only their own document; readers of the region see everyone's.
 import { collection, deleteDoc, doc, getDocs, serverTimestamp, setDoc } from 'firebase/firestore';
-import { presence, type CellRef, type Presence } from '../domain/schemas';
+import { presence, type AnswerRef, type CellRef, type Presence } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
@@ -25,12 +25,14 @@ export interface PresenceEntry {
 	name: string;
 	orgId: string;
 	cell: CellRef | null;
+	answer: AnswerRef | null;
 }
 
-/** The whole document each time: the rules want exactly these four keys, lastSeen the server's time. */
+/** The whole document each time: the rules want exactly these keys, lastSeen the server's time. */
 export function writePresence(regionId: string, year: string, uid: string, entry: PresenceEntry): Promise<void> {
 	const cell = entry.cell ? { rowId: entry.cell.rowId, field: entry.cell.field } : null;
-	return setDoc(doc(db(), ...presencePath(regionId, year), uid), { name: entry.name, orgId: entry.orgId, cell, lastSeen: serverTimestamp() });
+	const answer = entry.answer ? { questionId: entry.answer.questionId, field: entry.answer.field } : null;
+	return setDoc(doc(db(), ...presencePath(regionId, year), uid), { name: entry.name, orgId: entry.orgId, cell, answer, lastSeen: serverTimestamp() });
 }
 
 export function removePresence(regionId: string, year: string, uid: string): Promise<void> {
