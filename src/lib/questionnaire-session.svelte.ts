@@ -219,6 +219,13 @@ export class QuestionnaireSession {
 		this.#timers.delete(k);
 	}
 
+	/** An older value back, as a new edit on the field's current revision (refused on a locked plan). */
+	restore(questionId: string, field: AnswerField, value: unknown): boolean {
+		if (!this.editable || !answerValues[field.type].safeParse(value).success) return false;
+		this.setDraft(questionId, field, value, true);
+		return true;
+	}
+
 	/* ---------- presence: who is in which answer field ---------- */
 
 	enter(questionId: string, field: AnswerField): void {

@@ -70,6 +70,26 @@ describe('the questionnaire, the exports and next year', () => {
 		await expect.poll(() => question(pageA, 1).getByRole('radiogroup').first().getByLabel('Minskar', { exact: true }).isChecked(), { timeout: 15_000 }).toBe(true);
 	});
 
+	it("a question's history shows the changes, and restoring one reaches the other page", async () => {
+		await question(pageB, 2).locator('button[data-question-history]').click();
+		const dialog = pageB.getByRole('dialog', { name: 'Historik för fråga 2' });
+		const byA = dialog.locator('[data-answer-history-entry][data-by="u-samordnare-jh"]');
+		await byA.filter({ hasText: 'Ny framtidsspaning' }).first().waitFor();
+		const seeded = byA.filter({ hasText: 'Stort fokus på semiobemannat' }).filter({ hasNotText: 'Ny framtidsspaning' });
+		await expectNoAxeViolations(pageB);
+
+		await seeded.first().getByRole('button', { name: /Återställ det här värdet från/ }).click();
+		await expect.poll(() => question(pageA, 2).locator('textarea').inputValue(), { timeout: 15_000 }).toContain('Stort fokus på semiobemannat');
+		// The restore is a change of its own, by B, and A's text can come back the same way.
+		await dialog.locator('[data-answer-history-entry][data-by="u-krokom"]').first().waitFor();
+		await byA.filter({ hasText: 'Ny framtidsspaning' }).first().getByRole('button', { name: /Återställ det här värdet från/ }).click();
+		await expect
+			.poll(() => question(pageA, 2).locator('textarea').inputValue(), { timeout: 15_000 })
+			.toBe('Ny framtidsspaning: fler obemannade butiker.');
+		await pageB.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+	});
+
 	it('adds a person with a Swedish decimal comma and both pages show the new FTE total', async () => {
 		const before = await staffTotal(pageA);
 		const staff = question(pageA, 3);

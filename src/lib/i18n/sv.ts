@@ -363,7 +363,14 @@ export const sv = {
 		lockedNotice: 'Planen är inlämnad, så svaret kunde inte sparas. Din text:',
 		conflictField: (question: number, part: string) => `fråga ${question}, ${part.toLowerCase()}`,
 		readOnly: 'Svaren kan inte ändras nu.',
-		editingBy: (name: string) => `${name} skriver här`
+		editingBy: (name: string) => `${name} skriver här`,
+		history: 'Historik',
+		historyLabel: (n: number) => `Historik för fråga ${n}`,
+		historyTitle: (n: number) => `Historik för fråga ${n}`,
+		historyNone: 'Inga ändringar registrerade för frågan.',
+		restore: 'Återställ det här värdet',
+		restoreLabel: (when: string) => `Återställ det här värdet från ${when}`,
+		restored: 'Värdet är återställt som en ny ändring.'
 	},
 	documents: {
 		heading: 'Exportera och skriv ut',
