@@ -438,9 +438,16 @@ describe('row', () => {
 describe('presence', () => {
 	const valid = { name: 'Karin Krokom', orgId: 'krokom', cell: { rowId: 'jh23-1-01', field: 'goal' }, lastSeen: when };
 
-	it('accepts a presence in a cell and one with no cell', () => {
-		expect(presence.parse(valid)).toEqual(valid);
+	it('accepts a presence in a cell and one with no cell, in no questionnaire field unless it says so', () => {
+		expect(presence.parse(valid)).toEqual({ ...valid, answer: null });
 		expect(presence.parse({ ...valid, cell: null }).cell).toBeNull();
+	});
+
+	it('accepts a presence in a questionnaire field, and refuses a malformed one', () => {
+		const answer = { questionId: 'q2-framtidsspaning', field: 'text' };
+		expect(presence.parse({ ...valid, cell: null, answer }).answer).toEqual(answer);
+		expect(presence.safeParse({ ...valid, answer: { questionId: 'q2', field: '' } }).success).toBe(false);
+		expect(presence.safeParse({ ...valid, answer: { questionId: 'q/2', field: 'text' } }).success).toBe(false);
 	});
 
 	it('converts a Timestamp-like lastSeen', () => {
