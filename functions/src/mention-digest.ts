@@ -63,11 +63,16 @@ export async function flushMentionsFor(db: Firestore, uid: string, now: Date, ap
 			regionNames.set(r, region.safeParse(regionSnaps[i].data()).data?.name ?? r);
 		});
 
-		// A mention whose comment is gone, or in a region the person has left, is not mailed.
+		// A mention whose comment is gone, no longer names the person (edited since), or is in a region
+		// the person has left, is not mailed; the comment's text is mailed as it is now.
 		const mailed: typeof queued = [];
+		const current = new Map<string, string>();
 		queued.forEach((q, i) => {
-			if (comment.safeParse(comments[i].data()).success && membership.has(q.entry.regionId)) mailed.push(q);
-			else dropped.push(q.ref);
+			const c = comment.safeParse(comments[i].data());
+			if (c.success && c.data.mentions.includes(uid) && membership.has(q.entry.regionId)) {
+				mailed.push(q);
+				current.set(q.ref.id, c.data.text);
+			} else dropped.push(q.ref);
 		});
 		for (const ref of dropped) tx.delete(ref);
 		const recipient = mailed.length > 0 ? membership.get(mailed[0].entry.regionId) : undefined;
@@ -80,7 +85,7 @@ export async function flushMentionsFor(db: Firestore, uid: string, now: Date, ap
 			rowId: e.rowId,
 			threadId: e.threadId,
 			authorName: e.authorName,
-			text: e.text,
+			text: current.get(mentionQueueId(e)) ?? e.text,
 			at: e.createdAt
 		}));
 		const mailId = enqueueMailIn(tx, db, { ...mentionDigestMail({ name: recipient.name, appUrl, mentions }), to: [recipient.email], kind: MENTION_DIGEST_KIND });

@@ -57,6 +57,12 @@ export class QuestionnaireSession {
 
 	#questionnaires = new Map<string, LiveQuestionnaire>();
 	#timers = new Map<string, ReturnType<typeof setTimeout>>();
+	/**
+	 * Fields with a write not yet confirmed. One write per field at a time, as the table's journal
+	 * does: a second write on top of an unconfirmed one could pass the revision rule after the first
+	 * was refused, over someone else's text.
+	 */
+	#inflight = new Set<string>();
 
 	constructor(plan: PlanSession) {
 		this.plan = plan;
@@ -100,7 +106,7 @@ export class QuestionnaireSession {
 	#draft(questionId: string, field: AnswerField): AnswerDraft | null {
 		const d = this.drafts[keyOf(questionId, field.key)];
 		if (!d) return null;
-		if (d.leaving && this.revOf(questionId, field.key) >= d.baseRev) return null;
+		if (d.leaving && this.revOf(questionId, field.key) >= d.baseRev && JSON.stringify(d.value) === JSON.stringify(d.saved)) return null;
 		return d;
 	}
 
@@ -140,6 +146,8 @@ export class QuestionnaireSession {
 		if (!d || JSON.stringify(d.value) === JSON.stringify(d.saved)) return;
 		const parsed = answerValues[field.type].safeParse($state.snapshot(d.value));
 		if (!parsed.success) return;
+		// Sent when the write in flight is confirmed (#write saves again then).
+		if (this.#inflight.has(k)) return;
 		const baseRev = d.baseRev;
 		d.saved = parsed.data;
 		d.baseRev = baseRev + 1;
@@ -157,34 +165,45 @@ export class QuestionnaireSession {
 	}
 
 	#write(questionId: string, field: AnswerField, baseRev: number, value: unknown): void {
-		writeAnswer(this.plan.regionId, this.plan.year, { questionId, key: field.key, baseRev, value }, this.plan.person.uid).catch(async (err) => {
-			if (errorCode(err) !== 'permission-denied') {
-				console.error('Planbordet: an answer was not saved', err);
-				this.#drop(questionId, field);
-				this.#notice('saveFailed', value);
-				return;
-			}
-			if (this.plan.submitted) {
-				this.#drop(questionId, field);
-				this.#notice('locked', value);
-				return;
-			}
-			try {
-				const server = await getAnswerFromServer(this.plan.regionId, this.plan.year, questionId);
-				const theirRev = server?.revs[field.key] ?? 0;
-				const theirs = answerValue(server, field);
-				this.#drop(questionId, field);
-				if (theirRev !== baseRev && JSON.stringify(theirs) !== JSON.stringify(value)) {
-					this.conflicts = [...this.conflicts, { questionId, field, mine: value, theirs, theirRev, theirAuthor: server?.updatedBy ?? null }];
-				} else if (theirRev === baseRev) {
-					this.#notice('saveFailed', value);
+		const k = keyOf(questionId, field.key);
+		this.#inflight.add(k);
+		writeAnswer(this.plan.regionId, this.plan.year, { questionId, key: field.key, baseRev, value }, this.plan.person.uid).then(
+			() => {
+				this.#inflight.delete(k);
+				this.save(questionId, field);
+			},
+			async (err) => {
+				this.#inflight.delete(k);
+				// What the person has typed since that write is theirs too: it goes into the notice or conflict.
+				const mine = this.drafts[k] ? $state.snapshot(this.drafts[k].value) : value;
+				if (errorCode(err) !== 'permission-denied') {
+					console.error('Planbordet: an answer was not saved', err);
+					this.#drop(questionId, field);
+					this.#notice('saveFailed', mine);
+					return;
 				}
-			} catch (readErr) {
-				this.#drop(questionId, field);
-				console.error('Planbordet: an answer was refused and could not be re-read', readErr);
-				this.#notice('saveFailed', value);
+				if (this.plan.submitted) {
+					this.#drop(questionId, field);
+					this.#notice('locked', mine);
+					return;
+				}
+				try {
+					const server = await getAnswerFromServer(this.plan.regionId, this.plan.year, questionId);
+					const theirRev = server?.revs[field.key] ?? 0;
+					const theirs = answerValue(server, field);
+					this.#drop(questionId, field);
+					if (theirRev !== baseRev && JSON.stringify(theirs) !== JSON.stringify(mine)) {
+						this.conflicts = [...this.conflicts, { questionId, field, mine, theirs, theirRev, theirAuthor: server?.updatedBy ?? null }];
+					} else if (theirRev === baseRev) {
+						this.#notice('saveFailed', mine);
+					}
+				} catch (readErr) {
+					this.#drop(questionId, field);
+					console.error('Planbordet: an answer was refused and could not be re-read', readErr);
+					this.#notice('saveFailed', mine);
+				}
 			}
-		});
+		);
 	}
 
 	resolveConflict(choice: 'mine' | 'theirs' | 'edit'): void {

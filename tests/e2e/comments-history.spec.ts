@@ -3,7 +3,8 @@
 // history shows both people's edits and a restore reaches the other page; markup renders as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { APP_URL, admin, waitForMail } from '../support/emulators';
+import { APP_URL, admin, inbox, signInLinkOf, waitForMail } from '../support/emulators';
+import { newPerson } from '../support/browser';
 import { cell, expectNoAxeViolations, signIn, twoPeople } from '../support/pages';
 
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
@@ -98,6 +99,21 @@ describe('comments, mentions and the history of a cell', () => {
 		await pageB.goto(link ?? '');
 		await panel(pageB).getByText(/Visar bara trådar på insats 1\.1/).waitFor();
 		await panel(pageB).getByText('Kan du se över målet').waitFor();
+
+		// Opened in a browser where B is not signed in, the link still leads to the row after signing in.
+		const { context, page: fresh } = await newPerson(browser);
+		await fresh.goto(link ?? '');
+		await fresh.waitForURL(`${APP_URL}/logga-in`);
+		await fresh.getByLabel('E-postadress').fill(B.email);
+		const earlier = new Set((await inbox()).map((m) => m.id));
+		await fresh.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+		await fresh.getByText(`Vi har skickat en inloggningslänk till ${B.email}`).waitFor();
+		const signInMail = await waitForMail((m) => m.to === B.email && m.subject.includes('inloggningslänk') && !earlier.has(m.id));
+		await fresh.goto(signInLinkOf(signInMail));
+		await fresh.getByRole('button', { name: 'Logga in', exact: true }).click();
+		await fresh.waitForURL(link ?? '');
+		await panel(fresh).getByText('Kan du se över målet').waitFor();
+		await context.close();
 	});
 
 	it('a reply and a resolution show on both pages', async () => {

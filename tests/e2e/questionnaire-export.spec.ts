@@ -70,6 +70,24 @@ describe('the questionnaire, the exports and next year', () => {
 		await expect.poll(() => question(pageA, 1).getByRole('radiogroup').first().getByLabel('Minskar', { exact: true }).isChecked(), { timeout: 15_000 }).toBe(true);
 	});
 
+	it('an answer someone else changed while one typed comes back as a conflict, with all one typed', async () => {
+		const path = `regions/${JH}/years/2023/answers/q5-genomforande`;
+		const box = question(pageB, 5).locator('textarea');
+		await box.focus();
+		await box.pressSequentially('Min text');
+		// Someone else's write lands before B's first save (B's typing pause is 1.5 s).
+		await admin().db.doc(path).update({ 'fields.text': 'Deras text', 'revs.text': 1, updatedBy: 'u-ostersund', updatedAt: new Date() });
+		await box.pressSequentially(' och mer');
+		await box.blur();
+		const dialog = pageB.getByRole('dialog', { name: 'Någon annan har ändrat cellen' });
+		await dialog.locator('[data-version="theirs"]').getByText('Deras text').waitFor();
+		await dialog.locator('[data-version="mine"]').getByText('Min text och mer').waitFor();
+		expect((await admin().db.doc(path).get()).get('fields.text')).toBe('Deras text');
+		await dialog.getByRole('button', { name: 'Behåll min text' }).click();
+		await expect.poll(async () => (await admin().db.doc(path).get()).get('fields.text'), { timeout: 15_000 }).toBe('Min text och mer');
+		await expect.poll(() => question(pageA, 5).locator('textarea').inputValue(), { timeout: 15_000 }).toBe('Min text och mer');
+	});
+
 	it("a question's history shows the changes, and restoring one reaches the other page", async () => {
 		await question(pageB, 2).locator('button[data-question-history]').click();
 		const dialog = pageB.getByRole('dialog', { name: 'Historik för fråga 2' });

@@ -6,7 +6,7 @@
 // runs (a Pub/Sub message, as Cloud Scheduler sends). The author, non-members and deleted comments
 // get no mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collection, deleteDoc, doc, serverTimestamp, setDoc } from 'firebase/firestore';
+import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { admin, APP_URL, clearCollections, eventually, inbox, publishScheduled, resetDemo, settleOutbox, waitForMail, type Client, type InboxMail } from '../support/emulators';
 import { clientPool, JH, P, yearDoc } from '../support/plans';
 import { addRowTo } from '../../src/lib/firebase/row-writes';
@@ -209,6 +209,40 @@ describe('mention mails', () => {
 			expect((await mailsTo(P.lst)).filter((m) => m.parsed.text?.includes(keptText))).toHaveLength(1);
 			expect(await mailsTo(P.krokom)).toHaveLength(krokomBefore);
 			expect((await inbox()).filter((m) => m.parsed.text?.includes(deletedText))).toEqual([]);
+		});
+	});
+
+	describe('a comment edited while its mention waits', () => {
+		let rewrittenId: string;
+		let unmentionedId: string;
+		const firstText = 'Lars, första versionen.';
+		const rewrittenText = 'Lars, den omskrivna versionen gäller.';
+		const unmentionedText = 'Karin behöver inte titta på det här längre.';
+
+		beforeAll(async () => {
+			await justMailed(P.krokom);
+			await justMailed(P.lst);
+			rewrittenId = await writeComment(ost, P.ostersund, { rowId }, firstText, [P.lst.uid]);
+			unmentionedId = await writeComment(ost, P.ostersund, { rowId }, unmentionedText, [P.krokom.uid]);
+			await untilEntry(rewrittenId, P.lst.uid, 'pending');
+			await untilEntry(unmentionedId, P.krokom.uid, 'pending');
+			const comments = ['regions', JH, 'years', YEAR, 'comments'] as const;
+			await updateDoc(doc(ost.db, ...comments, rewrittenId), { text: rewrittenText, mentions: [P.lst.uid], editedAt: serverTimestamp() });
+			await updateDoc(doc(ost.db, ...comments, unmentionedId), { text: unmentionedText, mentions: [], editedAt: serverTimestamp() });
+		});
+
+		it('is mailed with the text as it is now, and not to someone no longer mentioned', async () => {
+			const krokomBefore = (await mailsTo(P.krokom)).length;
+			await backdate(P.krokom);
+			await backdate(P.lst);
+			await publishScheduled('sendMentionDigests');
+			await untilEntry(rewrittenId, P.lst.uid, 'sent');
+			await eventually(async () => ((await entriesOf(unmentionedId)).length === 0 ? true : undefined), 'the unmentioned entry to go');
+			await settleOutbox();
+			const lst = await mailsTo(P.lst);
+			expect(lst.filter((m) => m.parsed.text?.includes(rewrittenText))).toHaveLength(1);
+			expect(lst.filter((m) => m.parsed.text?.includes(firstText))).toEqual([]);
+			expect(await mailsTo(P.krokom)).toHaveLength(krokomBefore);
 		});
 	});
 

@@ -361,6 +361,10 @@ describe('the shape of a new comment', () => {
 		await assertFails(postAsEditor({ mentions: Array.from({ length: 21 }, (_, i) => `user-${i}`) }));
 	});
 
+	it('a member may not mention something that is not a uid', async () => {
+		await assertFails(postAsEditor({}, { mentions: [1] }));
+	});
+
 	it('a member may not give the mentions as anything but a list', async () => {
 		await assertFails(postAsEditor({}, { mentions: 'editor2' }));
 	});

@@ -111,6 +111,17 @@ describe('carryOver', () => {
 		});
 	});
 
+	it("keeps only the X marks next year's column still offers", () => {
+		const fewer = {
+			...rsp2023,
+			columns: rsp2023.columns.map((c) => (c.key === 'serviceTypes' ? { ...c, choices: c.choices.filter((x) => x.value !== 'ombud') } : c))
+		};
+		const out = carryOver({ fromYear: '2023', fromTemplate: rsp2023, toTemplate: fewer, rows: [row('r1', 1, 1024, full2023)] });
+		expect(out.carried[0].fields.serviceTypes).toEqual(['bredare']);
+		const onlyOmbud = carryOver({ fromYear: '2023', fromTemplate: rsp2023, toTemplate: fewer, rows: [row('r1', 1, 1024, { ...full2023, serviceTypes: ['ombud'] })] });
+		expect(onlyOmbud.carried[0].fields.serviceTypes).toBeUndefined();
+	});
+
 	it('never takes follow-up or next-year values along', () => {
 		const [carried] = carryOver({ fromYear: '2023', fromTemplate: rsp2023, toTemplate: rsp2023, rows: [row('r1', 1, 1024, full2023)] }).carried;
 		for (const key of ['outputs', 'effects', 'status', 'nextYear'] as const) expect(carried.fields).not.toHaveProperty(key);

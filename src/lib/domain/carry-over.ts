@@ -80,7 +80,14 @@ export function carryOver(input: {
 	const left: LeftRow[] = [];
 	for (const r of ordered) {
 		if (r.fields.status === 'fortsatter') {
-			const fields = rowFields.parse(Object.fromEntries(keys.filter((k) => !isEmptyValue(r.fields[k])).map((k) => [k, r.fields[k]])));
+			// X marks keep only the choices next year's column still offers.
+			const fitted = (k: FieldKey) => {
+				const v = r.fields[k];
+				const column = input.toTemplate.columns.find((c) => c.key === k);
+				if (!Array.isArray(v) || !column || column.type !== 'marks') return v;
+				return v.filter((x) => column.choices.some((c) => c.value === x));
+			};
+			const fields = rowFields.parse(Object.fromEntries(keys.filter((k) => !isEmptyValue(fitted(k))).map((k) => [k, fitted(k)])));
 			carried.push({
 				fromRowId: r.id,
 				area: r.area,

@@ -11,6 +11,8 @@ import type { RequestSignInLinkInput } from '../domain/schemas';
 import { auth, functions } from './app';
 
 const EMAIL_KEY = 'planbordet.signInEmail';
+/** The app path a signed-out visitor asked for, to return to after signing in (domain/return-path.ts). */
+export const RETURN_KEY = 'planbordet.returnTo';
 
 export function rememberEmail(email: string): void {
 	try {
