@@ -117,8 +117,9 @@ describe('comments, mentions and the history of a cell', () => {
 	});
 
 	it('a reply and a resolution show on both pages', async () => {
+		// The mail's link opened B's page on this thread, already open.
 		const threadB = panel(pageB).locator(`[data-row="${ROW}"]`);
-		await threadB.getByRole('button', { name: /Visa tråden/ }).click();
+		await threadB.getByRole('button', { name: 'Dölj tråden' }).waitFor();
 		await expect.poll(() => threadB.locator('[data-unread]').count(), { timeout: 10_000 }).toBe(0);
 		await threadB.getByRole('button', { name: 'Svara', exact: true }).click();
 		await threadB.getByLabel('Svar', { exact: true }).fill('Ja, jag tittar på det i morgon.');

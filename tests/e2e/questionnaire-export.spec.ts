@@ -80,8 +80,8 @@ describe('the questionnaire, the exports and next year', () => {
 		await box.pressSequentially(' och mer');
 		await box.blur();
 		const dialog = pageB.getByRole('dialog', { name: 'Någon annan har ändrat cellen' });
-		await dialog.locator('[data-version="theirs"]').getByText('Deras text').waitFor();
-		await dialog.locator('[data-version="mine"]').getByText('Min text och mer').waitFor();
+		await dialog.locator('[data-version="theirs"]').getByText('Deras text', { exact: true }).waitFor();
+		await dialog.locator('[data-version="mine"]').getByText('Min text och mer', { exact: true }).waitFor();
 		expect((await admin().db.doc(path).get()).get('fields.text')).toBe('Deras text');
 		await dialog.getByRole('button', { name: 'Behåll min text' }).click();
 		await expect.poll(async () => (await admin().db.doc(path).get()).get('fields.text'), { timeout: 15_000 }).toBe('Min text och mer');
