@@ -10,6 +10,52 @@ export function escapeHtml(s: string): string {
 	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
+/** The parts a mail is built from; each renders the same way in its text and its HTML form. */
+export type MailBlock =
+	| { kind: 'p'; lines: string[] }
+	| { kind: 'heading'; text: string }
+	| { kind: 'list'; items: string[] }
+	| { kind: 'quote'; lines: string[] }
+	| { kind: 'link'; label: string; url: string };
+
+export function blocksText(blocks: readonly MailBlock[]): string {
+	return blocks
+		.map((b) => {
+			switch (b.kind) {
+				case 'p':
+					return b.lines.join('\n');
+				case 'heading':
+					return b.text;
+				case 'list':
+					return b.items.map((i) => `  – ${i}`).join('\n');
+				case 'quote':
+					return b.lines.map((l) => `> ${l}`).join('\n');
+				case 'link':
+					return `${b.label}: ${b.url}`;
+			}
+		})
+		.join('\n\n');
+}
+
+export function blocksHtml(blocks: readonly MailBlock[]): string {
+	return blocks
+		.map((b) => {
+			switch (b.kind) {
+				case 'p':
+					return `<p>${b.lines.map(escapeHtml).join('<br>')}</p>`;
+				case 'heading':
+					return `<h2>${escapeHtml(b.text)}</h2>`;
+				case 'list':
+					return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+				case 'quote':
+					return `<blockquote><p>${b.lines.map(escapeHtml).join('<br>')}</p></blockquote>`;
+				case 'link':
+					return `<p>${escapeHtml(b.label)}: <a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`;
+			}
+		})
+		.join('\n');
+}
+
 export function signInMail(link: string, name: string | null): MailContent {
 	const greeting = name ? `Hej ${name}!` : 'Hej!';
 	const text = [

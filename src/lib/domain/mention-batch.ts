@@ -2,7 +2,7 @@
 // (at most one per person per 10 minutes), the direct link to the row and thread, and the Swedish
 // digest listing every mention since the last one. Pure: the clock is always an argument.
 import { swedishDateTime } from './deadline';
-import { escapeHtml, type MailContent } from './mail-text';
+import { blocksHtml, blocksText, type MailBlock, type MailContent } from './mail-text';
 import { planLink } from './reminders';
 import type { Comment } from './schemas';
 
@@ -54,40 +54,8 @@ export interface MentionDigest {
 	mentions: readonly DigestMention[];
 }
 
-type Block =
-	| { kind: 'p'; lines: string[] }
-	| { kind: 'quote'; lines: string[] }
-	| { kind: 'link'; label: string; url: string };
 
-function renderText(blocks: readonly Block[]): string {
-	return blocks
-		.map((b) => {
-			switch (b.kind) {
-				case 'p':
-					return b.lines.join('\n');
-				case 'quote':
-					return b.lines.map((l) => `> ${l}`).join('\n');
-				case 'link':
-					return `${b.label}: ${b.url}`;
-			}
-		})
-		.join('\n\n');
-}
 
-function renderHtml(blocks: readonly Block[]): string {
-	return blocks
-		.map((b) => {
-			switch (b.kind) {
-				case 'p':
-					return `<p>${b.lines.map(escapeHtml).join('<br>')}</p>`;
-				case 'quote':
-					return `<blockquote><p>${b.lines.map(escapeHtml).join('<br>')}</p></blockquote>`;
-				case 'link':
-					return `<p>${escapeHtml(b.label)}: <a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`;
-			}
-		})
-		.join('\n');
-}
 
 const planKey = (m: Pick<DigestMention, 'regionId' | 'year'>) => `${m.regionId}/${m.year}`;
 
@@ -106,7 +74,7 @@ export function mentionSubject(mentions: readonly Pick<DigestMention, 'regionId'
 export function mentionDigestMail(digest: MentionDigest): MailContent {
 	const mentions = [...digest.mentions].sort((a, b) => a.at.getTime() - b.at.getTime());
 	const plural = mentions.length > 1;
-	const blocks: Block[] = [
+	const blocks: MailBlock[] = [
 		{ kind: 'p', lines: [`Hej ${digest.name}!`] },
 		{
 			kind: 'p',
@@ -124,5 +92,5 @@ export function mentionDigestMail(digest: MentionDigest): MailContent {
 		{ kind: 'p', lines: ['/Planbordet'] },
 		{ kind: 'p', lines: ['Du får det här mejlet för att någon nämnde dig i en kommentar. Planbordet samlar omnämnanden och mejlar högst en gång var tionde minut.'] }
 	);
-	return { subject: mentionSubject(mentions), text: renderText(blocks), html: renderHtml(blocks) };
+	return { subject: mentionSubject(mentions), text: blocksText(blocks), html: blocksHtml(blocks) };
 }

@@ -2,41 +2,12 @@
 // coordinator submits the year, and the notice when a coordinator reopens it (with the reason).
 // Plain text and HTML from the same blocks, every value HTML-escaped, times in Stockholm time.
 import { swedishDateTime } from './deadline';
-import { escapeHtml, type MailContent } from './mail-text';
+import { blocksHtml, blocksText, type MailBlock, type MailContent } from './mail-text';
 import { planLink } from './reminders';
 import type { PriorityArea, Reopening, Submission } from './schemas';
 
-type Block = { kind: 'p'; lines: string[] } | { kind: 'list'; items: string[] } | { kind: 'link'; label: string; url: string };
 
-function renderText(blocks: readonly Block[]): string {
-	return blocks
-		.map((b) => {
-			switch (b.kind) {
-				case 'p':
-					return b.lines.join('\n');
-				case 'list':
-					return b.items.map((i) => `  – ${i}`).join('\n');
-				case 'link':
-					return `${b.label}: ${b.url}`;
-			}
-		})
-		.join('\n\n');
-}
 
-function renderHtml(blocks: readonly Block[]): string {
-	return blocks
-		.map((b) => {
-			switch (b.kind) {
-				case 'p':
-					return `<p>${b.lines.map(escapeHtml).join('<br>')}</p>`;
-				case 'list':
-					return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-				case 'link':
-					return `<p>${escapeHtml(b.label)}: <a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`;
-			}
-		})
-		.join('\n');
-}
 
 /** "1 insats", "5 insatser", "0 insatser" */
 export function insatserText(n: number): string {
@@ -71,7 +42,7 @@ export function areaLines(rowsPerArea: Readonly<Record<string, number>>, areas: 
 /** The receipt of a submission: who handed in the plan and when, rows per priority area, the link. */
 export function submissionReceiptMail(ctx: PlanMailContext & { submission: Submission; areas: readonly PriorityArea[] }): MailContent {
 	const s = ctx.submission;
-	const blocks: Block[] = [
+	const blocks: MailBlock[] = [
 		{ kind: 'p', lines: [`Hej ${ctx.name}!`] },
 		{
 			kind: 'p',
@@ -92,15 +63,15 @@ export function submissionReceiptMail(ctx: PlanMailContext & { submission: Submi
 	];
 	return {
 		subject: `Handlingsplan ${ctx.year} är inlämnad – ${ctx.regionName}`,
-		text: renderText(blocks),
-		html: renderHtml(blocks)
+		text: blocksText(blocks),
+		html: blocksHtml(blocks)
 	};
 }
 
 /** The notice of a reopening: who reopened the plan, when and why, the link. */
 export function reopenedMail(ctx: PlanMailContext & { reopening: Reopening }): MailContent {
 	const r = ctx.reopening;
-	const blocks: Block[] = [
+	const blocks: MailBlock[] = [
 		{ kind: 'p', lines: [`Hej ${ctx.name}!`] },
 		{
 			kind: 'p',
@@ -116,7 +87,7 @@ export function reopenedMail(ctx: PlanMailContext & { reopening: Reopening }): M
 	];
 	return {
 		subject: `Handlingsplan ${ctx.year} är öppnad igen – ${ctx.regionName}`,
-		text: renderText(blocks),
-		html: renderHtml(blocks)
+		text: blocksText(blocks),
+		html: blocksHtml(blocks)
 	};
 }

@@ -20,7 +20,7 @@
 // finds the old entries again. Changing only the time of day keeps the date, the due times and
 // the ledger entries, so nothing is sent again.
 import { DEFAULT_REMINDER_OFFSETS, daysLeft, daysLeftText, defaultDeadline, stockholmOffsetMinutes, stockholmTime, swedishDate, swedishDateTime } from './deadline';
-import { escapeHtml, type MailContent } from './mail-text';
+import { blocksHtml, blocksText, type MailBlock, type MailContent } from './mail-text';
 import { missingCountText, missingLine, type MissingItem } from './completeness';
 import type { MemberRole } from './schemas';
 
@@ -286,45 +286,8 @@ export function planReminders(input: PlanRemindersInput): ReminderDigest[] {
 
 /* ---------- the mail ---------- */
 
-type Block =
-	| { kind: 'p'; lines: string[] }
-	| { kind: 'heading'; text: string }
-	| { kind: 'list'; items: string[] }
-	| { kind: 'link'; label: string; url: string };
 
-function renderText(blocks: Block[]): string {
-	return blocks
-		.map((b) => {
-			switch (b.kind) {
-				case 'p':
-					return b.lines.join('\n');
-				case 'heading':
-					return b.text;
-				case 'list':
-					return b.items.map((i) => `  – ${i}`).join('\n');
-				case 'link':
-					return `${b.label}: ${b.url}`;
-			}
-		})
-		.join('\n\n');
-}
 
-function renderHtml(blocks: Block[]): string {
-	return blocks
-		.map((b) => {
-			switch (b.kind) {
-				case 'p':
-					return `<p>${b.lines.map(escapeHtml).join('<br>')}</p>`;
-				case 'heading':
-					return `<h2>${escapeHtml(b.text)}</h2>`;
-				case 'list':
-					return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-				case 'link':
-					return `<p>${escapeHtml(b.label)}: <a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`;
-			}
-		})
-		.join('\n');
-}
 
 /** "Påminnelse: handlingsplanen ska lämnas in senast 31 januari 2027", or the plural form for several plans. */
 export function reminderSubject(items: readonly Pick<ReminderItem, 'deadline' | 'deadlineText'>[]): string {
@@ -356,7 +319,7 @@ export function planTitle(item: Pick<ReminderItem, 'regionName' | 'year'>): stri
  */
 export function reminderMail(digest: ReminderDigest, opts: { appUrl: string; unsubscribeUrl: string }): MailContent {
 	const plural = digest.items.length > 1;
-	const blocks: Block[] = [
+	const blocks: MailBlock[] = [
 		{ kind: 'p', lines: [`Hej ${digest.name}!`] },
 		{
 			kind: 'p',
@@ -390,5 +353,5 @@ export function reminderMail(digest: ReminderDigest, opts: { appUrl: string; uns
 		{ kind: 'p', lines: ['Du får det här mejlet för att du kan redigera planen. Om du avslutar påminnelserna kan du slå på dem igen i Planbordet.'] },
 		{ kind: 'link', label: 'Planbordet', url: trimSlash(opts.appUrl) }
 	);
-	return { subject: reminderSubject(digest.items), text: renderText(blocks), html: renderHtml(blocks) };
+	return { subject: reminderSubject(digest.items), text: blocksText(blocks), html: blocksHtml(blocks) };
 }
