@@ -4,7 +4,7 @@
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import type * as z from 'zod/mini';
-import { member, type Member } from '../../src/lib/domain/schemas';
+import { member, staff, type Member, type Staff } from '../../src/lib/domain/schemas';
 
 export function callerUid(request: CallableRequest): string {
 	const uid = request.auth?.uid;
@@ -44,4 +44,21 @@ export async function requireCoordinator(db: Firestore, regionId: string, uid: s
 /** The same check inside a transaction (membership read and locked with the plan); null when not a coordinator. */
 export async function coordinatorIn(tx: Transaction, db: Firestore, regionId: string, uid: string): Promise<Member | null> {
 	return coordinatorOf((await tx.get(memberRef(db, regionId, uid))).data());
+}
+
+export function notStaffAdmin(): HttpsError {
+	return new HttpsError('permission-denied', 'not-staff-admin', { reason: 'not-staff-admin' });
+}
+
+/** The caller's staff record when they are a Tillväxtverket admin; null otherwise. */
+export async function staffAdmin(db: Firestore, uid: string): Promise<Staff | null> {
+	const s = staff.safeParse((await db.collection('staff').doc(uid).get()).data());
+	return s.success && s.data.role === 'admin' ? s.data : null;
+}
+
+/** Throws permission-denied (not-staff-admin) unless the caller is a staff admin. */
+export async function requireStaffAdmin(db: Firestore, uid: string): Promise<Staff> {
+	const s = await staffAdmin(db, uid);
+	if (!s) throw notStaffAdmin();
+	return s;
 }

@@ -62,13 +62,27 @@ export const region = z.object({
 });
 export type Region = z.infer<typeof region>;
 
+export const memberStatus = z.enum(['invited', 'active']);
+export type MemberStatus = z.infer<typeof memberStatus>;
+
 export const memberRole = z.enum(['coordinator', 'editor']);
 export type MemberRole = z.infer<typeof memberRole>;
+/**
+ * regions/{r}/members/{uid}: keyed by the Auth uid (inviteMember creates the account). An invited
+ * member becomes active at their first sign-in (beforeUserSignedIn) if the invitation has not
+ * expired; the rules treat only active members as members. Seeded members have no status: active.
+ */
 export const member = z.object({
 	email,
 	name: z.string().check(z.minLength(1), z.maxLength(200)),
 	orgId: id,
-	role: memberRole
+	role: memberRole,
+	status: z._default(memberStatus, 'active'),
+	invitedAt: z._default(z.nullable(instant), null),
+	invitedBy: z._default(z.nullable(z.string()), null),
+	invitationExpiresAt: z._default(z.nullable(instant), null),
+	/** The latest sign-in or recorded edit (history triggers), for the member list. */
+	lastActiveAt: z._default(z.nullable(instant), null)
 });
 export type Member = z.infer<typeof member>;
 
@@ -76,100 +90,168 @@ export const planStatus = z.enum(['draft', 'submitted']);
 
 /* ---------- templates: the form of a year is data ---------- */
 
-export const SERVICE_TYPES = ['dagligvaror', 'drivmedel', 'ombud', 'bredare'] as const;
-export const serviceType = z.enum(SERVICE_TYPES);
-export const STATUS_VALUES = ['klar', 'fortsatter', ''] as const;
-export const rowStatus = z.enum(STATUS_VALUES);
+/**
+ * A column's key: the field name rows store its value under. Templates choose their keys; the
+ * rules read the written key's type and choices from the year's template (types, choiceValues).
+ */
+export const fieldKey = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[a-z][A-Za-z0-9]*$/, 'invalid-key'));
+export type FieldKey = string;
 
-/** The field keys a row may carry; templates choose a subset, and the rules know each key's type. */
-export const FIELD_KEYS = ['action', 'goal', 'resources', 'serviceTypes', 'outputs', 'effects', 'status', 'nextYear'] as const;
-export const fieldKey = z.enum(FIELD_KEYS);
-export type FieldKey = z.infer<typeof fieldKey>;
+/** The rsp templates' keys the app gives a meaning beyond their type: the status choice drives carry-over. */
+export const STATUS_KEY = 'status';
+export const CONTINUES = 'fortsatter';
 
 export const columnType = z.enum(['shortText', 'longText', 'singleChoice', 'marks']);
 export type ColumnType = z.infer<typeof columnType>;
 
+export const PART_KEYS = ['plan', 'followUp', 'nextYear'] as const;
+export const partKey = z.enum(PART_KEYS);
+export type PartKey = z.infer<typeof partKey>;
+
 export const templatePart = z.object({
-	key: z.enum(['plan', 'followUp', 'nextYear']),
+	key: partKey,
 	/** "{year}" and "{nextYear}" are replaced by the plan's year and the year after. */
-	title: z.string().check(z.minLength(1)),
-	help: z._default(z.string(), '')
+	title: z.string().check(z.minLength(1, 'title-empty'), z.maxLength(300, 'title-too-long')),
+	help: z._default(z.string().check(z.maxLength(2000, 'help-too-long')), '')
 });
 
-export const choice = z.object({ value: z.string(), label: z.string().check(z.minLength(1)) });
+/** Limits mirrored in firestore.rules (keys tried by index; text sizes). */
+export const MAX_COLUMNS = 24;
+export const MAX_CHOICES = 20;
+export const MAX_SHORT_FIELD = 500;
+
+/** A choice's stored value ('' is "not given", allowed for a single choice only) and its Swedish label. */
+export const choice = z.object({
+	value: z.string().check(z.maxLength(60), z.regex(/^[a-z0-9-]*$/, 'invalid-choice-value')),
+	label: z.string().check(z.minLength(1, 'choice-label-empty'), z.maxLength(100, 'choice-label-too-long'))
+});
+export type Choice = z.infer<typeof choice>;
 
 export const requirement = z.enum(['always', 'whenStatusSet', 'never']);
 
 export const column = z.object({
 	key: fieldKey,
-	part: z.enum(['plan', 'followUp', 'nextYear']),
-	title: z.string().check(z.minLength(1)),
-	help: z._default(z.string(), ''),
+	part: partKey,
+	title: z.string().check(z.minLength(1, 'title-empty'), z.maxLength(300, 'title-too-long')),
+	help: z._default(z.string().check(z.maxLength(2000, 'help-too-long')), ''),
 	type: columnType,
-	choices: z._default(z.array(choice), []),
+	choices: z._default(z.array(choice).check(z.maxLength(MAX_CHOICES, 'too-many-choices')), []),
 	required: z._default(requirement, 'never')
 });
 export type Column = z.infer<typeof column>;
 
-/** The type a field key must have, whatever the template: mirrored clause by clause in firestore.rules. */
-export const FIELD_TYPES: Record<FieldKey, ColumnType> = {
-	action: 'longText',
-	goal: 'longText',
-	resources: 'longText',
-	serviceTypes: 'marks',
-	outputs: 'longText',
-	effects: 'longText',
-	status: 'singleChoice',
-	nextYear: 'longText'
-};
+/** Problems of a template's content, as issue messages (duplicate-column-key, choices-missing, …). */
+function checkTemplateContent(
+	t: { parts: Array<{ key: PartKey }>; columns: Column[] },
+	ctx: { addIssue(issue: { code: 'custom'; message: string; path: Array<string | number> }): void }
+): void {
+	const parts = t.parts.map((p) => p.key);
+	if (new Set(parts).size !== parts.length) ctx.addIssue({ code: 'custom', message: 'duplicate-part', path: ['parts'] });
+	const seen = new Set<string>();
+	for (const [i, c] of t.columns.entries()) {
+		if (seen.has(c.key)) ctx.addIssue({ code: 'custom', message: `duplicate-column-key:${c.key}`, path: ['columns', i, 'key'] });
+		seen.add(c.key);
+		if (!parts.includes(c.part)) ctx.addIssue({ code: 'custom', message: `unknown-part:${c.part}`, path: ['columns', i, 'part'] });
+		const values = c.choices.map((ch) => ch.value);
+		if (c.type === 'singleChoice' || c.type === 'marks') {
+			if (values.filter((v) => v !== '').length === 0) ctx.addIssue({ code: 'custom', message: `choices-missing:${c.key}`, path: ['columns', i, 'choices'] });
+			if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', message: `duplicate-choice:${c.key}`, path: ['columns', i, 'choices'] });
+			if (c.type === 'marks' && values.includes('')) ctx.addIssue({ code: 'custom', message: `empty-mark-value:${c.key}`, path: ['columns', i, 'choices'] });
+		} else if (c.choices.length > 0) {
+			ctx.addIssue({ code: 'custom', message: `choices-on-text:${c.key}`, path: ['columns', i, 'choices'] });
+		}
+	}
+	if (t.columns.some((c) => c.required === 'whenStatusSet') && !t.columns.some((c) => c.key === STATUS_KEY && c.type === 'singleChoice')) {
+		ctx.addIssue({ code: 'custom', message: 'when-status-set-without-status', path: ['columns'] });
+	}
+}
 
+const templateYears = z
+	.array(z.number().check(z.int(), z.minimum(2000), z.maximum(2100)))
+	.check(z.minLength(1, 'no-years'), z.maxLength(20), z.refine((a) => new Set(a).size === a.length, 'duplicate-year'));
+
+/** What a staff admin writes: the template's name, years, parts and columns. */
+export const templateContent = z
+	.object({
+		name: z.string().check(z.minLength(1, 'name-empty'), z.maxLength(300, 'name-too-long')),
+		years: templateYears,
+		parts: z.array(templatePart).check(z.minLength(1, 'no-parts'), z.maxLength(3)),
+		columns: z.array(column).check(z.minLength(1, 'no-columns'), z.maxLength(MAX_COLUMNS, 'too-many-columns'))
+	})
+	.check(z.superRefine((t, ctx) => checkTemplateContent(t, ctx)));
+export type TemplateContent = z.infer<typeof templateContent>;
+
+/**
+ * templates/{id}: the form of the years it applies to. `keys`, `types` and `choiceValues` repeat the
+ * columns for firestore.rules (template.ts templateDocument builds them). Only functions write it;
+ * a template that a plan uses is never changed again (a change is a new template).
+ */
 export const template = z
 	.object({
-		name: z.string().check(z.minLength(1)),
-		years: z.array(z.number().check(z.int(), z.minimum(2000), z.maximum(2100))).check(z.minLength(1)),
+		name: z.string().check(z.minLength(1), z.maxLength(300)),
+		years: templateYears,
 		published: z.boolean(),
-		parts: z.array(templatePart).check(z.minLength(1)),
-		columns: z.array(column).check(z.minLength(1)),
-		/** The column keys, denormalised so firestore.rules can check a written key is in the template. */
-		keys: z.array(fieldKey)
+		parts: z.array(templatePart).check(z.minLength(1), z.maxLength(3)),
+		columns: z.array(column).check(z.minLength(1), z.maxLength(MAX_COLUMNS)),
+		keys: z.array(fieldKey),
+		types: z.record(z.string(), columnType),
+		choiceValues: z.record(z.string(), z.array(z.string())),
+		publishedAt: z._default(z.nullable(instant), null),
+		publishedBy: z._default(z.nullable(z.string()), null)
 	})
 	.check(
 		z.superRefine((t, ctx) => {
+			checkTemplateContent(t, ctx);
 			const keys = t.columns.map((c) => c.key);
-			if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'duplicate-column-key', path: ['columns'] });
 			if (keys.join() !== t.keys.join()) ctx.addIssue({ code: 'custom', message: 'keys-must-list-the-columns', path: ['keys'] });
-			for (const [i, c] of t.columns.entries()) {
-				const expected = FIELD_TYPES[c.key];
-				const compatible = c.type === expected || (expected === 'longText' && c.type === 'shortText');
-				if (!compatible) ctx.addIssue({ code: 'custom', message: `column-type-mismatch:${c.key}`, path: ['columns', i, 'type'] });
-				if (!t.parts.some((p) => p.key === c.part)) ctx.addIssue({ code: 'custom', message: `unknown-part:${c.part}`, path: ['columns', i, 'part'] });
+			for (const c of t.columns) {
+				if (t.types[c.key] !== c.type) ctx.addIssue({ code: 'custom', message: `types-must-match:${c.key}`, path: ['types'] });
+				const values = c.type === 'singleChoice' || c.type === 'marks' ? c.choices.map((ch) => ch.value) : [];
+				if ((t.choiceValues[c.key] ?? []).join('\u0000') !== values.join('\u0000')) ctx.addIssue({ code: 'custom', message: `choice-values-must-match:${c.key}`, path: ['choiceValues'] });
 			}
+			if (Object.keys(t.types).length !== keys.length) ctx.addIssue({ code: 'custom', message: 'types-must-list-the-columns', path: ['types'] });
 		})
 	);
 export type Template = z.infer<typeof template>;
 
+/** A staff admin saves a template: a draft (published false) or published; refused once a plan uses it. */
+export const saveTemplateInput = z.strictObject({
+	templateId: id,
+	published: z.boolean(),
+	content: templateContent
+});
+export type SaveTemplateInput = z.infer<typeof saveTemplateInput>;
+
 /* ---------- rows ---------- */
 
 export const text = z.string().check(z.maxLength(MAX_TEXT));
-export const fieldValues = {
-	action: text,
-	goal: text,
-	resources: text,
-	serviceTypes: z.array(serviceType).check(
-		z.maxLength(SERVICE_TYPES.length),
-		z.refine((a) => new Set(a).size === a.length, 'duplicate-service-type')
-	),
-	outputs: text,
-	effects: text,
-	status: rowStatus,
-	nextYear: text
-} satisfies Record<FieldKey, z.ZodMiniType>;
 
-export const rowFields = z.partial(z.strictObject(fieldValues));
-export type RowFields = z.infer<typeof rowFields>;
-export type FieldValue = RowFields[FieldKey];
+/** A stored cell value, whatever its column: text, or the marked choices of an X-marks column. */
+export const fieldValue = z.union([text, z.array(z.string().check(z.maxLength(60))).check(z.maxLength(MAX_CHOICES))]);
+export type FieldValue = string | string[];
 
-export const rowRevs = z.partialRecord(fieldKey, z.number().check(z.int(), z.minimum(0)));
+export const rowFields = z.record(fieldKey, fieldValue);
+export type RowFields = Record<string, FieldValue>;
+
+/** The value a column accepts (mirrored in firestore.rules validFieldValue): its type and its choices. */
+export function valueSchema(c: Pick<Column, 'type' | 'choices'>): z.ZodMiniType<FieldValue> {
+	const values = c.choices.map((ch) => ch.value);
+	switch (c.type) {
+		case 'shortText':
+			return z.string().check(z.maxLength(MAX_SHORT_FIELD));
+		case 'longText':
+			return text;
+		case 'singleChoice':
+			return z.string().check(z.refine((v) => v === '' || values.includes(v), 'not-a-choice'));
+		case 'marks':
+			return z.array(z.string()).check(
+				z.refine((a) => a.every((v) => values.includes(v)), 'not-a-choice'),
+				z.refine((a) => new Set(a).size === a.length, 'duplicate-mark')
+			);
+	}
+}
+
+export const rowRevs = z.record(fieldKey, z.number().check(z.int(), z.minimum(0)));
 export type RowRevs = z.infer<typeof rowRevs>;
 
 export const row = z.object({
@@ -232,14 +314,8 @@ export type RequestSignInLinkInput = z.infer<typeof requestSignInLinkInput>;
 
 /* ---------- the browser's journal of unsent cell edits (localStorage) ---------- */
 
-/** One cell edit as the browser keeps it until Firestore confirms it; the value must fit its field. */
-export const journalEntry = z
-	.object({ rowId: id, field: fieldKey, baseRev: z.number().check(z.int(), z.minimum(0)), value: z.unknown() })
-	.check(
-		z.superRefine((e, ctx) => {
-			if (!fieldValues[e.field].safeParse(e.value).success) ctx.addIssue({ code: 'custom', message: 'value-does-not-fit-field', path: ['value'] });
-		})
-	);
+/** One cell edit as the browser keeps it until Firestore confirms it (checked against its column where replayed). */
+export const journalEntry = z.object({ rowId: id, field: fieldKey, baseRev: z.number().check(z.int(), z.minimum(0)), value: fieldValue });
 
 /* ---------- submitting and reopening a year, plan settings (callables and records) ---------- */
 
@@ -428,7 +504,7 @@ export const historyKind = z.enum(['create', 'edit', 'move', 'delete']);
 export const place = z.object({ area: z.number().check(z.int(), z.minimum(1)), position: z.number() });
 
 /** A value as the history keeps it: a cell value, a place (create, move) or a whole row's fields (delete). */
-export const historyValue = z.nullable(z.union([text, fieldValues.serviceTypes, place, rowFields]));
+export const historyValue = z.nullable(z.union([fieldValue, place, rowFields]));
 
 /**
  * regions/{r}/years/{year}/history/{id}: one change of one row, written by the recordRowHistory
@@ -633,3 +709,111 @@ export type CreateNextYearInput = z.infer<typeof createNextYearInput>;
 /** A row carried over from last year keeps a note of where it came from and what was taken along. */
 export const carriedFrom = z.object({ year: planYear, rowId: id, note: text });
 export type CarriedFrom = z.infer<typeof carriedFrom>;
+
+/* ---------- running the network: members, organisations, plans, regions, templates (issue 13) ---------- */
+
+/** Days an invitation stays valid; inviting again starts a fresh period with a fresh link. */
+export const INVITATION_DAYS = 14;
+
+export const personName = z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long'));
+
+/** The callable a coordinator (or a staff admin) uses to invite someone into a region. */
+export const inviteMemberInput = z.strictObject({ regionId: id, email, name: personName, orgId: id, role: memberRole });
+export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
+
+export const setMemberRoleInput = z.strictObject({ regionId: id, uid: id, role: memberRole });
+export type SetMemberRoleInput = z.infer<typeof setMemberRoleInput>;
+
+export const removeMemberInput = z.strictObject({ regionId: id, uid: id });
+export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
+
+export const orgColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'invalid-color'));
+
+/** Add (no orgId) or rename (orgId) an organisation of a region's network. */
+export const saveOrganizationInput = z.strictObject({
+	regionId: id,
+	orgId: z.optional(id),
+	name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
+	shortName: z.string().check(z.trim(), z.minLength(1, 'short-name-empty'), z.maxLength(40, 'short-name-too-long')),
+	kind: orgKind,
+	color: orgColor
+});
+export type SaveOrganizationInput = z.infer<typeof saveOrganizationInput>;
+
+/** A coordinator creates the plan of a year: on the given template or the newest published for the year. */
+export const createPlanInput = z.strictObject({
+	regionId: id,
+	year: planYear,
+	templateId: z.optional(id),
+	/** Start from the rows marked Fortsätter in the year before (carry-over.ts). */
+	carryOver: z._default(z.boolean(), false)
+});
+export type CreatePlanInput = z.infer<typeof createPlanInput>;
+
+export const areaTitle = z.string().check(z.trim(), z.minLength(1, 'area-empty'), z.maxLength(500, 'area-too-long'));
+
+/** A staff admin creates a region with its priority areas, its own organisation and first coordinator. */
+export const createRegionInput = z.strictObject({
+	regionId: id,
+	name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
+	areas: z.array(areaTitle).check(z.minLength(1, 'no-areas'), z.maxLength(20, 'too-many-areas')),
+	organization: z.strictObject({
+		name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
+		shortName: z.string().check(z.trim(), z.minLength(1, 'short-name-empty'), z.maxLength(40, 'short-name-too-long')),
+		color: orgColor
+	}),
+	coordinator: z.strictObject({ email, name: personName })
+});
+export type CreateRegionInput = z.infer<typeof createRegionInput>;
+
+/** A staff admin renames a region and its areas, or adds areas (removing one in use is refused). */
+export const updateRegionInput = z.strictObject({
+	regionId: id,
+	name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
+	areas: z.array(areaTitle).check(z.minLength(1, 'no-areas'), z.maxLength(20, 'too-many-areas'))
+});
+export type UpdateRegionInput = z.infer<typeof updateRegionInput>;
+
+/**
+ * regions/{r}/audit/{id}: one change of membership, organisations or plan settings, who and when.
+ * Written by the functions that make the change, in the same transaction; coordinators and staff read.
+ */
+export const auditKind = z.enum([
+	'member-invited',
+	'member-reinvited',
+	'member-activated',
+	'member-role-changed',
+	'member-removed',
+	'organization-added',
+	'organization-changed',
+	'plan-created',
+	'plan-settings-changed',
+	'region-created',
+	'region-changed'
+]);
+export type AuditKind = z.infer<typeof auditKind>;
+
+export const auditEntry = z.object({
+	kind: auditKind,
+	by: actorUid,
+	byName: actorName,
+	at: instant,
+	/** What was changed: a member's uid, an organisation id, a plan year or the region id. */
+	target: z.string().check(z.minLength(1), z.maxLength(200)),
+	/** A readable name of the target at the time (the member's name, the organisation's, "2027"). */
+	targetName: z.string().check(z.maxLength(200)),
+	/** Before and after, for the changed values only (role, name, deadline as ISO text, offsets). */
+	details: z.record(z.string(), z.unknown())
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** Overview status of a region's year: no plan yet, or the plan's state (a draft after a reopening is "reopened"). */
+export const overviewStatus = z.enum(['notStarted', 'draft', 'submitted', 'reopened']);
+export type OverviewStatus = z.infer<typeof overviewStatus>;
+
+/** The overview's XLSX export: optional filters like the screen's. */
+export const overviewExportQuery = z.strictObject({
+	year: z.optional(planYear),
+	status: z.optional(overviewStatus)
+});
+export type OverviewExportQuery = z.infer<typeof overviewExportQuery>;

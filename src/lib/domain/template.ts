@@ -1,5 +1,5 @@
 // Reading a template: its parts with their columns in order, and titles with the plan's year filled in.
-import type { Column, Template } from './schemas';
+import type { Column, Template, TemplateContent } from './schemas';
 
 export function fillYear(text: string, year: number): string {
 	return text.replaceAll('{year}', String(year)).replaceAll('{nextYear}', String(year + 1));
@@ -25,4 +25,44 @@ export function orderedColumns(t: Template): Column[] {
 
 export function hasField(t: Template, key: string): boolean {
 	return t.keys.includes(key as Column['key']);
+}
+
+/** The column of a key in a template, if it has one. */
+export function columnOf(t: Pick<Template, 'columns'>, key: string): Column | undefined {
+	return t.columns.find((c) => c.key === key);
+}
+
+/** The value a column shows when nothing is stored: no marks, or empty text and no choice. */
+export function emptyValueOf(c: Pick<Column, 'type'> | undefined): string | string[] {
+	return c?.type === 'marks' ? [] : '';
+}
+
+/**
+ * The stored template document for admin-written content: the columns repeated as `keys`, `types`
+ * and `choiceValues`, which firestore.rules read to check a written cell.
+ */
+export function templateDocument(
+	content: TemplateContent,
+	published: boolean,
+	publishedBy: string | null,
+	publishedAt: Date | null
+): Template {
+	return {
+		...content,
+		published,
+		keys: content.columns.map((c) => c.key),
+		types: Object.fromEntries(content.columns.map((c) => [c.key, c.type])),
+		choiceValues: Object.fromEntries(
+			content.columns.map((c) => [c.key, c.type === 'singleChoice' || c.type === 'marks' ? c.choices.map((ch) => ch.value) : []])
+		),
+		publishedAt,
+		publishedBy
+	};
+}
+
+/** The years a template applies to, the newest published template for a year (by id order within). */
+export function newestPublishedFor<T extends { id: string; data: Pick<Template, 'published' | 'years' | 'publishedAt'> }>(templates: T[], year: number): T | null {
+	const candidates = templates.filter((t) => t.data.published && t.data.years.includes(year));
+	candidates.sort((a, b) => (b.data.publishedAt?.getTime() ?? 0) - (a.data.publishedAt?.getTime() ?? 0) || b.id.localeCompare(a.id));
+	return candidates[0] ?? null;
 }
