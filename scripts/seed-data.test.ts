@@ -25,12 +25,12 @@ const under = (prefix: string) => seed.reference.filter((d) => d.path.startsWith
 const planAt = (path: string) => seed.plans.find((p) => p.year.path === path);
 
 describe('buildSeed: users', () => {
-	it('creates the six demo users with unique uids and emails', () => {
-		expect(seed.users).toHaveLength(6);
-		expect(new Set(seed.users.map((u) => u.uid)).size).toBe(6);
-		expect(new Set(seed.users.map((u) => u.email)).size).toBe(6);
+	it('creates the seven demo users with unique uids and emails', () => {
+		expect(seed.users).toHaveLength(7);
+		expect(new Set(seed.users.map((u) => u.uid)).size).toBe(7);
+		expect(new Set(seed.users.map((u) => u.email)).size).toBe(7);
 		expect(seed.users.map((u) => u.uid).sort()).toEqual(
-			['u-krokom', 'u-lansstyrelsen', 'u-ostersund', 'u-samordnare-jh', 'u-samordnare-vn', 'u-tvv-reader'].sort()
+			['u-krokom', 'u-lansstyrelsen', 'u-ostersund', 'u-samordnare-jh', 'u-samordnare-vn', 'u-tvv-admin', 'u-tvv-reader'].sort()
 		);
 	});
 
@@ -59,16 +59,17 @@ describe('buildSeed: users', () => {
 		expect(members[0].data).toMatchObject({ role: 'coordinator', orgId: 'region-vn', email: 'samordnare@region-vn.example' });
 	});
 
-	it('makes the Tillväxtverket user a staff reader and no member', () => {
+	it('makes the Tillväxtverket users a staff reader and a staff admin, and no members', () => {
 		const staffDocs = under('staff/');
-		expect(staffDocs.map((d) => d.path)).toEqual(['staff/u-tvv-reader']);
+		expect(staffDocs.map((d) => d.path)).toEqual(['staff/u-tvv-reader', 'staff/u-tvv-admin']);
 		expect(staffDocs[0].data).toEqual({
 			email: 'handlaggare@tillvaxtverket.example',
 			name: 'Tove Handläggare',
 			orgId: 'tillvaxtverket',
 			role: 'reader'
 		});
-		expect(seed.reference.some((d) => d.path.includes('/members/u-tvv-reader'))).toBe(false);
+		expect(staffDocs[1].data).toMatchObject({ email: 'admin@tillvaxtverket.example', role: 'admin' });
+		expect(seed.reference.some((d) => d.path.includes('/members/u-tvv-'))).toBe(false);
 	});
 
 	it('writes member and staff documents that parse with their schemas', () => {
@@ -84,11 +85,12 @@ describe('buildSeed: users', () => {
 	});
 
 	it('describes each demo user in Swedish for the login page', () => {
-		expect(seed.demoUsers).toHaveLength(6);
+		expect(seed.demoUsers).toHaveLength(7);
 		const byEmail = new Map(seed.demoUsers.map((u) => [u.email, u.description]));
 		expect(byEmail.get('samordnare@region-jh.example')).toBe('samordnare, Region Jämtland Härjedalen (jamtland-harjedalen)');
 		expect(byEmail.get('krokom@kommun.example')).toBe('redaktör, Krokoms kommun (jamtland-harjedalen)');
 		expect(byEmail.get('handlaggare@tillvaxtverket.example')).toBe('Tillväxtverket, läsare');
+		expect(byEmail.get('admin@tillvaxtverket.example')).toBe('Tillväxtverket, administratör');
 		expect(byEmail.get('samordnare@region-vn.example')).toBe('samordnare, Region Västernorrland (vasternorrland)');
 	});
 });

@@ -24,7 +24,7 @@ import { HEARTBEAT_MS, presentPeople, type PresentPerson } from './domain/presen
 import type { AnswerRef, CellRef, FieldKey, FieldValue, Row } from './domain/schemas';
 import { errorCode } from './firebase/errors';
 import type { LiveItem } from './firebase/live.svelte';
-import { LiveMembers } from './firebase/members.svelte';
+import { getMembership, LiveMembers } from './firebase/members.svelte';
 import { LivePlan } from './firebase/plans.svelte';
 import { LivePresence, removePresence, writePresence } from './firebase/presence.svelte';
 import { LiveRegion } from './firebase/regions.svelte';
@@ -108,6 +108,16 @@ export class PlanSession {
 	now = $state(new Date());
 	/** The cell whose editor closed because the year was submitted meanwhile (the page puts focus back on it). */
 	lockedCell = $state<CellRef | null>(null);
+	/**
+	 * Access ended while the page was open: 'removed' (one's membership is gone) or 'denied' (a
+	 * listener was refused). The page then shows why instead of the plan; nothing more is written.
+	 */
+	lostAccess = $state<'removed' | 'denied' | null>(null);
+	/** The region's name as last read (its listener is refused too once access has ended). */
+	regionName = $state<string | null>(null);
+	#lostDrafts = $state.raw<CellEdit[]>([]);
+	#hadAccess = false;
+	#halt: (() => void) | null = null;
 
 	#templates = new Map<string, LiveTemplate>();
 	#idle: ReturnType<typeof setTimeout> | null = null;
@@ -143,7 +153,7 @@ export class PlanSession {
 
 	get editable(): boolean {
 		const p = this.plan.data;
-		return p !== null && canEdit(this.viewer, p.status);
+		return p !== null && !this.lostAccess && canEdit(this.viewer, p.status);
 	}
 
 	get submitted(): boolean {
@@ -164,8 +174,10 @@ export class PlanSession {
 	}
 
 	get people(): PresentPerson[] {
+		// Someone removed from the network drops out at once: their page can no longer remove its presence.
+		const members = this.members.status === 'ready' ? this.members.byUid : null;
 		return presentPeople(
-			this.presence.items.map((i) => ({ uid: i.id, data: i.data })),
+			this.presence.items.filter((i) => !members || members.has(i.id)).map((i) => ({ uid: i.id, data: i.data })),
 			this.now,
 			this.person.uid
 		);
@@ -230,6 +242,13 @@ export class PlanSession {
 				$effect(() => {
 					if (this.plan.status === 'ready') untrack(() => this.#beat());
 				});
+				// Access ending under the page (removed from the network, or refused) stops writing and listening.
+				$effect(() => {
+					if (this.plan.status === 'ready') this.#hadAccess = true;
+					if (this.region.data) this.regionName = this.region.data.name;
+					const lost = this.lostAccess ? null : this.#accessLost();
+					if (lost) untrack(() => this.#loseAccess(lost));
+				});
 				// Snapshots that stay cache-only mean Firestore cannot reach the server.
 				$effect(() => {
 					if (!(this.rows.status === 'ready' && this.rows.fromCache)) {
@@ -266,12 +285,66 @@ export class PlanSession {
 			});
 		}
 
+		let halted = false;
+		this.#halt = () => {
+			if (halted) return;
+			halted = true;
+			for (const c of cleanups) c();
+		};
 		return () => {
 			this.finishEdit();
 			if (this.#idle) clearTimeout(this.#idle);
-			for (const c of cleanups) c();
+			this.#halt?.();
 			void this.#leave();
 		};
+	}
+
+	/* ---------- losing access while the page is open ---------- */
+
+	#accessLost(): 'removed' | 'denied' | null {
+		const member = this.viewer.memberRole !== null;
+		// The server's list, not a cached one, without oneself: the membership is gone.
+		if (member && this.members.status === 'ready' && !this.members.fromCache && !this.members.items.some((m) => m.id === this.person.uid)) return 'removed';
+		const refused = this.plan.denied || this.rows.denied || (member && this.members.denied);
+		return refused && this.#hadAccess ? 'denied' : null;
+	}
+
+	/**
+	 * Stops the heartbeat, the timers and the listeners this session keeps, and never writes again
+	 * (the rules would refuse every write, also the clean leave). Unsent text is kept for the notice.
+	 */
+	#loseAccess(kind: 'removed' | 'denied'): void {
+		const ed = this.editing;
+		const draft = ed ? ($state.snapshot(ed.draft) as FieldValue) : null;
+		this.#lostDrafts = [
+			...(ed && draft !== null && !sameValue(draft, ed.saved) ? [{ rowId: ed.rowId, field: ed.field, baseRev: ed.baseRev, value: draft }] : []),
+			// One's own side of an open conflict was not saved either.
+			...this.conflicts.map((c) => ({ rowId: c.rowId, field: c.field, baseRev: c.theirRev, value: c.mine }))
+		];
+		this.#present = false;
+		this.#stopEditing();
+		this.conflicts = [];
+		this.lostAccess = kind;
+		// A refused listener alone does not say why: one's own membership document does.
+		if (kind === 'denied' && this.viewer.memberRole !== null) {
+			getMembership(this.regionId, this.person.uid).then(
+				(m) => {
+					if (!m) this.lostAccess = 'removed';
+				},
+				() => undefined
+			);
+		}
+		// After this effect has run: halting destroys the effect root it runs in.
+		setTimeout(() => this.#halt?.(), 0);
+	}
+
+	/** Edits that were never saved when access ended: the journal's, refused ones, and the open editor's. */
+	get unsavedEdits(): CellEdit[] {
+		return [
+			...this.entries.map((e) => ({ rowId: e.rowId, field: e.field, baseRev: e.baseRev, value: e.value })),
+			...this.notices.flatMap((n) => (n.edit ? [n.edit] : [])),
+			...this.#lostDrafts
+		];
 	}
 
 	/* ---------- presence ---------- */
@@ -343,7 +416,7 @@ export class PlanSession {
 	/** Applies what the journal says to do now: send, drop, or raise a conflict or a notice. */
 	pump(): void {
 		// Most snapshots arrive with nothing in the journal: skip building the rows view for them.
-		if (this.rows.status !== 'ready' || this.entries.length === 0) return;
+		if (this.lostAccess || this.rows.status !== 'ready' || this.entries.length === 0) return;
 		const actions = journalActions(this.entries, this.#view());
 		if (actions.length === 0) return;
 		for (const action of actions) {
@@ -523,12 +596,13 @@ export class PlanSession {
 	}
 
 	/** An X mark is a choice, not typing: it saves at once. */
-	toggleMark(rowId: string, choice: string): void {
+	toggleMark(rowId: string, field: FieldKey, choice: string): void {
 		if (!this.editable) return;
 		const r = this.row(rowId);
-		if (!r) return;
-		const value = toggleMark(displayValue(this.entries, r.data, rowId, 'serviceTypes'), choice);
-		this.#commit({ rowId, field: 'serviceTypes', baseRev: baseRevFor(this.entries, r.data, rowId, 'serviceTypes'), value });
+		const column = this.template?.data?.columns.find((c) => c.key === field);
+		if (!r || column?.type !== 'marks') return;
+		const value = toggleMark(displayValue(this.entries, r.data, rowId, field), choice, column);
+		this.#commit({ rowId, field, baseRev: baseRevFor(this.entries, r.data, rowId, field), value });
 	}
 
 	/* ---------- rows ---------- */

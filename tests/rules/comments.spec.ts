@@ -276,6 +276,10 @@ describe('the shape of a new comment', () => {
 		await assertFails(postAsEditor({ field: 'budget' }));
 	});
 
+	it("a member may not comment on a field of another template than the year's (serviceTypes in 2024)", async () => {
+		await assertFails(postAsEditor({ field: 'serviceTypes' }));
+	});
+
 	it('a member may not write as another person (authorUid)', async () => {
 		await assertFails(postAsEditor({}, { authorUid: 'editor2' }));
 	});

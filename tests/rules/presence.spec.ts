@@ -92,8 +92,10 @@ describe('refused presence writes', () => {
 		await assertFails(writeOwn(withoutCell));
 	});
 
-	it('a member may not point at a field no template knows', async () => {
-		await assertFails(writeOwn(presenceOf('editor', { rowId: rowIdOf('coord'), field: 'budget' })));
+	it('a member may not point at a field that is not spelled as a column key', async () => {
+		for (const field of ['Budget', 'fields.goal', 'x'.repeat(41), '']) {
+			await assertFails(writeOwn(presenceOf('editor', { rowId: rowIdOf('coord'), field })));
+		}
 	});
 
 	it('a member may not give a cell an extra key', async () => {

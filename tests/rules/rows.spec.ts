@@ -8,6 +8,7 @@ import {
 	collectionGroup,
 	deleteDoc,
 	deleteField,
+	doc,
 	getDoc,
 	getDocs,
 	serverTimestamp,
@@ -443,5 +444,83 @@ describe('deleting rows', () => {
 
 	it('a staff reader may not delete a row', async () => {
 		await assertFails(deleteDoc(rowRef(suite.as('reader'), JH, 2024, rowIdOf('reader'))));
+	});
+});
+
+/**
+ * A template published by Tillväxtverket with keys of its own: the rules type each cell by the year's
+ * template. The 24 columns (the most a template may have) cover every index the rules try.
+ */
+describe('cell edits on a template with keys of its own', () => {
+	const choices = (values: string[]) => values.map((value) => ({ value, label: value || 'Ej angiven' }));
+	type OwnColumn = { key: string; part: string; title: string; type: string; choices?: Array<{ value: string; label: string }> };
+	const own: OwnColumn[] = [
+		{ key: 'kostnad', part: 'plan', title: 'Kostnad', type: 'shortText' },
+		{ key: 'fas', part: 'plan', title: 'Fas', type: 'singleChoice', choices: choices(['', 'start', 'genomforande']) },
+		{ key: 'malgrupp', part: 'plan', title: 'Målgrupp', type: 'marks', choices: choices(['foretag', 'boende']) }
+	];
+	const filler: OwnColumn[] = Array.from({ length: 20 }, (_, i) => ({ key: `text${i + 1}`, part: 'plan', title: `Text ${i + 1}`, type: 'longText' }));
+	const last: OwnColumn = { key: 'sista', part: 'plan', title: 'Sista', type: 'shortText' };
+	const columns = [...own, ...filler, last];
+	const templateDoc = {
+		name: 'Egen mall',
+		years: [2024],
+		published: true,
+		parts: [{ key: 'plan', title: 'Plan {year}', help: '' }],
+		columns: columns.map((c) => ({ help: '', choices: [], required: 'never', ...c })),
+		keys: columns.map((c) => c.key),
+		types: Object.fromEntries(columns.map((c) => [c.key, c.type])),
+		choiceValues: Object.fromEntries(columns.map((c) => [c.key, (c.choices ?? []).map((ch) => ch.value)])),
+		publishedAt: null,
+		publishedBy: null
+	};
+
+	beforeEach(async () => {
+		await suite.admin(async (db) => {
+			await setDoc(doc(db, 'templates', 'egen-mall'), templateDoc);
+			await updateDoc(yearRef(db, JH, 2024), { templateId: 'egen-mall' });
+		});
+	});
+
+	it('the template has 24 columns, the most the rules try', () => {
+		expect(columns).toHaveLength(24);
+	});
+
+	it('a member may write a short text of up to 500 characters in a column of its own', async () => {
+		await assertSucceeds(edit2024(cellEdit('editor', 'kostnad', 'x'.repeat(500), 1)));
+	});
+
+	it('a member may not write a short text of 501 characters', async () => {
+		await assertFails(edit2024(cellEdit('editor', 'kostnad', 'x'.repeat(501), 1)));
+	});
+
+	it("a member may choose one of the column's choices, or none", async () => {
+		await assertSucceeds(edit2024(cellEdit('editor', 'fas', 'genomforande', 1)));
+	});
+
+	it("a member may not choose a value that is not among the column's choices", async () => {
+		await assertFails(edit2024(cellEdit('editor', 'fas', 'klar', 1)));
+	});
+
+	it("a member may mark distinct choices of an X-marks column", async () => {
+		await assertSucceeds(edit2024(cellEdit('editor', 'malgrupp', ['foretag', 'boende'], 1)));
+	});
+
+	it('a member may not mark a choice the column lacks, or one twice', async () => {
+		await assertFails(edit2024(cellEdit('editor', 'malgrupp', ['ombud'], 1)));
+		await assertFails(edit2024(cellEdit('editor', 'malgrupp', ['foretag', 'foretag'], 1)));
+	});
+
+	it('a member may write the 17th and the 24th column (the last index the rules try)', async () => {
+		await assertSucceeds(edit2024(cellEdit('editor', 'text14', 'Sjuttonde', 1)));
+		await assertSucceeds(edit2024(cellEdit('editor', 'sista', 'Sista', 1)));
+	});
+
+	it("a member may not write a key of rsp-2024 that this year's template lacks", async () => {
+		await assertFails(edit2024(cellEdit('editor', 'goal', 'Mål', 1)));
+	});
+
+	it('a member may not write a text column with the wrong revision', async () => {
+		await assertFails(edit2024(cellEdit('editor', 'sista', 'Sista', 2)));
 	});
 });

@@ -4,33 +4,19 @@
 import * as z from 'zod/mini';
 import { isEmptyValue } from './completeness';
 import { sortRows } from './ordering';
-import { fieldKey, id, planYear, rowFields, text, type CarriedFrom, type FieldKey, type Questionnaire, type Row, type RowFields, type Template } from './schemas';
+import { newestPublishedFor } from './template';
+import { CONTINUES, fieldKey, id, planYear, rowFields, STATUS_KEY, text, valueSchema, type CarriedFrom, type FieldKey, type Questionnaire, type Row, type RowFields, type Template } from './schemas';
 
-interface Dated {
-	years: number[];
-	published: boolean;
-}
-
-/**
- * The published document that lists the year. When several do, the one reaching furthest ahead
- * (its newest listed year) is the current form, so it wins; an id tie-break keeps the choice stable.
- */
-function publishedFor<T extends Dated>(docs: ReadonlyArray<{ id: string; data: T }>, year: number): { id: string; data: T } | null {
-	const candidates = docs.filter((d) => d.data.published && d.data.years.includes(year));
-	const newest = (d: { data: T }) => Math.max(...d.data.years);
-	candidates.sort((a, b) => newest(b) - newest(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-	return candidates[0] ?? null;
-}
-
+/** The template a new year gets by default: the newest published for it (template.ts newestPublishedFor). */
 export function templateForYear(templates: ReadonlyArray<{ id: string; data: Template }>, year: number): { id: string; data: Template } | null {
-	return publishedFor(templates, year);
+	return newestPublishedFor(templates, year);
 }
 
 export function questionnaireForYear(
 	questionnaires: ReadonlyArray<{ id: string; data: Questionnaire }>,
 	year: number
 ): { id: string; data: Questionnaire } | null {
-	return publishedFor(questionnaires, year);
+	return newestPublishedFor(questionnaires, year);
 }
 
 /** A row that continues next year: its place, the plan-part values it takes along, and where it came from. */
@@ -79,24 +65,26 @@ export function carryOver(input: {
 	const carried: CarriedRow[] = [];
 	const left: LeftRow[] = [];
 	for (const r of ordered) {
-		if (r.fields.status === 'fortsatter') {
-			// X marks keep only the choices next year's column still offers.
+		if (r.fields[STATUS_KEY] === CONTINUES) {
+			// A value comes along only as next year's column takes it: X marks keep the choices still
+			// offered; a text or choice that no longer fits (the column changed type or choices) stays behind.
 			const fitted = (k: FieldKey) => {
 				const v = r.fields[k];
 				const column = input.toTemplate.columns.find((c) => c.key === k);
-				if (!Array.isArray(v) || !column || column.type !== 'marks') return v;
-				return v.filter((x) => column.choices.some((c) => c.value === x));
+				if (v === undefined || !column) return undefined;
+				if (column.type === 'marks') return Array.isArray(v) ? v.filter((x) => column.choices.some((c) => c.value === x)) : undefined;
+				return valueSchema(column).safeParse(v).success ? v : undefined;
 			};
-			const fields = rowFields.parse(Object.fromEntries(keys.filter((k) => !isEmptyValue(fitted(k))).map((k) => [k, fitted(k)])));
+			const fields = rowFields.parse(Object.fromEntries(keys.filter((k) => fitted(k) !== undefined && !isEmptyValue(fitted(k))).map((k) => [k, fitted(k)])));
 			carried.push({
 				fromRowId: r.id,
 				area: r.area,
 				position: r.position,
 				fields,
-				carriedFrom: { year: input.fromYear, rowId: r.id, note: r.fields.nextYear ?? '' }
+				carriedFrom: { year: input.fromYear, rowId: r.id, note: typeof r.fields.nextYear === 'string' ? r.fields.nextYear : '' }
 			});
 		} else {
-			left.push({ rowId: r.id, area: r.area, reason: r.fields.status === 'klar' ? 'klar' : 'no-status' });
+			left.push({ rowId: r.id, area: r.area, reason: r.fields[STATUS_KEY] === 'klar' ? 'klar' : 'no-status' });
 		}
 	}
 	return { carried, left, dropped };

@@ -21,20 +21,24 @@ describe('revisions', () => {
 	});
 });
 
+const marks = { type: 'marks' as const, choices: [{ value: 'ombud', label: 'Ombud' }, { value: 'bredare', label: 'Bredare' }] };
+const status = { type: 'singleChoice' as const, choices: [{ value: '', label: 'Ej angiven' }, { value: 'klar', label: 'Klar' }] };
+const longText = { type: 'longText' as const, choices: [] };
+const shortText = { type: 'shortText' as const, choices: [] };
+
 describe('emptyValue and valueOf', () => {
-	it('serviceTypes is empty as [], every other field as ""', () => {
-		expect(emptyValue('serviceTypes')).toEqual([]);
-		for (const f of ['action', 'goal', 'resources', 'outputs', 'effects', 'status', 'nextYear'] as const) {
-			expect(emptyValue(f), f).toBe('');
-		}
+	it('an X-marks column is empty as [], every other column (or an unknown one) as ""', () => {
+		expect(emptyValue(marks)).toEqual([]);
+		for (const c of [status, longText, shortText]) expect(emptyValue(c), c.type).toBe('');
+		expect(emptyValue()).toBe('');
 	});
 
-	it('valueOf returns the stored value, or the empty value when missing', () => {
-		const r = { fields: { action: 'Insats', serviceTypes: ['ombud' as const] } };
+	it('valueOf returns the stored value, or the column empty value when missing', () => {
+		const r = { fields: { action: 'Insats', serviceTypes: ['ombud'] } };
 		expect(valueOf(r, 'action')).toBe('Insats');
-		expect(valueOf(r, 'serviceTypes')).toEqual(['ombud']);
+		expect(valueOf(r, 'serviceTypes', marks)).toEqual(['ombud']);
 		expect(valueOf(r, 'goal')).toBe('');
-		expect(valueOf({ fields: {} }, 'serviceTypes')).toEqual([]);
+		expect(valueOf({ fields: {} }, 'serviceTypes', marks)).toEqual([]);
 	});
 
 	it('valueOf keeps an explicitly empty string', () => {
@@ -79,16 +83,27 @@ describe('sameValue', () => {
 });
 
 describe('parseValue', () => {
-	it('returns valid values', () => {
-		expect(parseValue('status', 'klar')).toBe('klar');
-		expect(parseValue('serviceTypes', ['bredare'])).toEqual(['bredare']);
+	it('returns values that fit their column', () => {
+		expect(parseValue('klar', status)).toBe('klar');
+		expect(parseValue('', status)).toBe('');
+		expect(parseValue(['bredare'], marks)).toEqual(['bredare']);
+		expect(parseValue('x'.repeat(500), shortText)).toHaveLength(500);
 	});
 
-	it('throws a ZodError on invalid values', () => {
-		expect(() => parseValue('status', 'maybe')).toThrow(ZodError);
-		expect(() => parseValue('goal', 'x'.repeat(10_001))).toThrow(ZodError);
-		expect(() => parseValue('serviceTypes', ['ombud', 'ombud'])).toThrow(ZodError);
-		expect(() => parseValue('action', 42)).toThrow(ZodError);
+	it('throws a ZodError on values that do not fit their column', () => {
+		expect(() => parseValue('maybe', status)).toThrow(ZodError);
+		expect(() => parseValue('x'.repeat(10_001), longText)).toThrow(ZodError);
+		expect(() => parseValue('x'.repeat(501), shortText)).toThrow(ZodError);
+		expect(() => parseValue(['ombud', 'ombud'], marks)).toThrow(ZodError);
+		expect(() => parseValue(['drivmedel'], marks)).toThrow(ZodError);
+		expect(() => parseValue(42, longText)).toThrow(ZodError);
+	});
+
+	it('without a column checks only the shape of a cell value', () => {
+		expect(parseValue('anything')).toBe('anything');
+		expect(parseValue(['a', 'b'])).toEqual(['a', 'b']);
+		expect(() => parseValue(42)).toThrow(ZodError);
+		expect(() => parseValue({ a: 1 })).toThrow(ZodError);
 	});
 });
 
@@ -109,9 +124,9 @@ describe('editUpdate', () => {
 	});
 
 	it('throws on an invalid value instead of building an update', () => {
-		expect(() => editUpdate({ rowId: 'r1', field: 'status', baseRev: 0, value: 'maybe' as never }, 'u1')).toThrow(ZodError);
+		expect(() => editUpdate({ rowId: 'r1', field: 'status', baseRev: 0, value: 42 as never }, 'u1')).toThrow(ZodError);
 		expect(() => editUpdate({ rowId: 'r1', field: 'action', baseRev: 0, value: 'a'.repeat(10_001) }, 'u1')).toThrow(ZodError);
-		expect(() => editUpdate({ rowId: 'r1', field: 'serviceTypes', baseRev: 0, value: ['apotek'] as never }, 'u1')).toThrow(ZodError);
+		expect(() => editUpdate({ rowId: 'r1', field: 'serviceTypes', baseRev: 0, value: [1] as never }, 'u1')).toThrow(ZodError);
 	});
 });
 

@@ -1,6 +1,6 @@
 // A cell edit is one write of one field carrying that field's next revision; this module builds it,
 // decides whether a value changed, and classifies a refused or replayed edit as a conflict.
-import { fieldValues, type FieldKey, type FieldValue, type Row } from './schemas';
+import { fieldValue, valueSchema, type Column, type FieldKey, type FieldValue, type Row } from './schemas';
 
 export interface CellEdit {
 	rowId: string;
@@ -19,16 +19,17 @@ export function nextRevision(baseRev: number): number {
 	return baseRev + 1;
 }
 
-export function emptyValue(field: FieldKey): FieldValue {
-	if (field === 'serviceTypes') return [];
-	return '';
+/** What a cell holds before anyone writes it: no marks for an X-marks column, else empty text. */
+export function emptyValue(column?: Pick<Column, 'type'>): FieldValue {
+	return column?.type === 'marks' ? [] : '';
 }
 
-export function valueOf(row: Pick<Row, 'fields'>, field: FieldKey): FieldValue {
-	return row.fields[field] ?? emptyValue(field);
+/** The stored value, or the empty value of the column (empty text when the column is not known). */
+export function valueOf(row: Pick<Row, 'fields'>, field: FieldKey, column?: Pick<Column, 'type'>): FieldValue {
+	return row.fields[field] ?? emptyValue(column);
 }
 
-export function sameValue(a: FieldValue, b: FieldValue): boolean {
+export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
 	if (Array.isArray(a) || Array.isArray(b)) {
 		const x = Array.isArray(a) ? [...a].sort() : [];
 		const y = Array.isArray(b) ? [...b].sort() : [];
@@ -37,15 +38,18 @@ export function sameValue(a: FieldValue, b: FieldValue): boolean {
 	return (a ?? '') === (b ?? '');
 }
 
-/** Parses a value for a field with the one schema; throws a ZodError on bad input. */
-export function parseValue(field: FieldKey, value: unknown): FieldValue {
-	return fieldValues[field].parse(value) as FieldValue;
+/**
+ * Parses a cell value with the one schema: against its column (type and choices) when the template
+ * is at hand, else as any cell value (the rules then check the column). Throws a ZodError on bad input.
+ */
+export function parseValue(value: unknown, column?: Pick<Column, 'type' | 'choices'>): FieldValue {
+	return column ? valueSchema(column).parse(value) : fieldValue.parse(value);
 }
 
 /** The field-path update a cell edit writes (updatedAt is added by the edge as a server timestamp). */
 export function editUpdate(edit: CellEdit, uid: string): Record<string, unknown> {
 	return {
-		[`fields.${edit.field}`]: parseValue(edit.field, edit.value),
+		[`fields.${edit.field}`]: parseValue(edit.value),
 		[`revs.${edit.field}`]: nextRevision(edit.baseRev),
 		updatedBy: uid
 	};

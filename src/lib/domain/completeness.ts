@@ -5,7 +5,7 @@
 // outputs and effects once a row's status is set.
 import { emptyValue } from './cell-edit';
 import { sortRows, type Positioned } from './ordering';
-import type { Column, FieldKey, FieldValue, PriorityArea, RowFields, Template } from './schemas';
+import { STATUS_KEY, type Column, type FieldKey, type FieldValue, type PriorityArea, type RowFields, type Template } from './schemas';
 
 /** A row as completeness reads it: its place in the table and its field values. */
 export interface CompletenessRow extends Positioned {
@@ -27,9 +27,10 @@ export function isEmptyValue(value: FieldValue | undefined | null): boolean {
 	return value.trim() === '';
 }
 
-/** Whether the row's status is set (Klar or Fortsätter), which makes 'whenStatusSet' columns required. */
+/** Whether the row's status (the template's `status` choice) is set, which makes 'whenStatusSet' columns required. */
 export function statusIsSet(fields: RowFields): boolean {
-	return fields.status === 'klar' || fields.status === 'fortsatter';
+	const status = fields[STATUS_KEY];
+	return typeof status === 'string' && status !== '';
 }
 
 /** Whether the template requires this column on this row. */
@@ -52,7 +53,7 @@ export function missingFields(t: TemplateColumns, rows: readonly CompletenessRow
 	const out: MissingField[] = [];
 	for (const row of sortRows([...rows])) {
 		for (const c of columns) {
-			if (isRequired(c, row.fields) && isEmptyValue(row.fields[c.key] ?? emptyValue(c.key))) out.push({ rowId: row.id, field: c.key });
+			if (isRequired(c, row.fields) && isEmptyValue(row.fields[c.key] ?? emptyValue(c))) out.push({ rowId: row.id, field: c.key });
 		}
 	}
 	return out;

@@ -1,6 +1,6 @@
 // What a row write means for the history: per changed field an edit (old and new value), and the
 // row's creation, deletion and moves. The trigger that records it and the cell history view share it.
-import { FIELD_KEYS, type FieldKey, type FieldValue, type Row } from './schemas';
+import { type FieldKey, type FieldValue, type Row } from './schemas';
 import { sameValue } from './cell-edit';
 
 export type HistoryKind = 'create' | 'edit' | 'move' | 'delete';
@@ -39,7 +39,8 @@ export function rowChanges(before: RowState | null, after: RowState | null): His
 
 function fieldChanges(before: Row['fields'], after: Row['fields']): HistoryChange[] {
 	const out: HistoryChange[] = [];
-	for (const key of FIELD_KEYS) {
+	// Keys in a stable order (sorted), whatever the template: a row stores only its template's keys.
+	for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
 		const o = before[key];
 		const n = after[key];
 		if (o === undefined && n === undefined) continue;

@@ -57,7 +57,7 @@ export function parseJournal(raw: string | null): CellEdit[] {
 		const parsed = journalEntry.safeParse(d);
 		if (!parsed.success) return [];
 		const { rowId, field, baseRev, value } = parsed.data;
-		return [{ rowId, field, baseRev, value: parseValue(field, value) }];
+		return [{ rowId, field, baseRev, value: parseValue(value) }];
 	});
 }
 
@@ -93,7 +93,7 @@ export function baseRevFor(entries: TrackedEdit[], row: Pick<Row, 'revs'> | null
 export function displayValue(entries: TrackedEdit[], row: Pick<Row, 'fields'> | null, rowId: string, field: FieldKey): FieldValue {
 	const own = entriesOf(entries, rowId, field);
 	if (own.length > 0) return own[own.length - 1].value;
-	return row ? valueOf(row, field) : field === 'serviceTypes' ? [] : '';
+	return row ? valueOf(row, field) : '';
 }
 
 /**

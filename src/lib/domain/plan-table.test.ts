@@ -105,10 +105,11 @@ describe('labels and values', () => {
 
 describe('X marks', () => {
 	it('ticks and unticks one choice', () => {
-		expect(toggleMark([], 'drivmedel')).toEqual(['drivmedel']);
-		expect(toggleMark(['drivmedel', 'ombud'], 'drivmedel')).toEqual(['ombud']);
-		expect(toggleMark('', 'bredare')).toEqual(['bredare']);
-		expect(() => toggleMark([], 'glass')).toThrow();
+		const marks = load('rsp-2023').columns.find((c) => c.key === 'serviceTypes')!;
+		expect(toggleMark([], 'drivmedel', marks)).toEqual(['drivmedel']);
+		expect(toggleMark(['drivmedel', 'ombud'], 'drivmedel', marks)).toEqual(['ombud']);
+		expect(toggleMark('', 'bredare', marks)).toEqual(['bredare']);
+		expect(() => toggleMark([], 'glass', marks)).toThrow();
 		expect(isMarked(['ombud'], 'ombud')).toBe(true);
 		expect(isMarked('ombud', 'ombud')).toBe(false);
 	});

@@ -88,8 +88,8 @@ export function isMarked(value: FieldValue, choice: string): boolean {
 	return Array.isArray(value) && value.some((v) => v === choice);
 }
 
-/** The X-mark value after ticking or unticking one choice (parsed, so an unknown choice throws). */
-export function toggleMark(value: FieldValue, choice: string): FieldValue {
+/** The X-mark value after ticking or unticking one choice (parsed against the column, so an unknown choice throws). */
+export function toggleMark(value: FieldValue, choice: string, column: Pick<Column, 'type' | 'choices'>): FieldValue {
 	const list: string[] = Array.isArray(value) ? [...value] : [];
-	return parseValue('serviceTypes', list.includes(choice) ? list.filter((v) => v !== choice) : [...list, choice]);
+	return parseValue(list.includes(choice) ? list.filter((v) => v !== choice) : [...list, choice], column);
 }

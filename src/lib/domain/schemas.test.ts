@@ -20,9 +20,9 @@ import {
 	presence,
 	mail,
 	requestSignInLinkInput,
-	FIELD_KEYS,
-	FIELD_TYPES,
-	fieldValues
+	templateContent,
+	valueSchema,
+	MAX_SHORT_FIELD
 } from './schemas';
 
 const seedTemplate = (name: string): unknown =>
@@ -182,8 +182,8 @@ describe('region', () => {
 describe('member', () => {
 	const valid = { email: 'krokom@kommun.example', name: 'Karin Krokom', orgId: 'krokom', role: 'editor' };
 
-	it('accepts coordinator and editor', () => {
-		expect(member.parse(valid)).toEqual(valid);
+	it('accepts coordinator and editor; a member without a status is active', () => {
+		expect(member.parse(valid)).toEqual({ ...valid, status: 'active', invitedAt: null, invitedBy: null, invitationExpiresAt: null, lastActiveAt: null });
 		expect(member.safeParse({ ...valid, role: 'coordinator' }).success).toBe(true);
 	});
 
@@ -248,80 +248,87 @@ describe('template', () => {
 		{ key: 'action', part: 'plan', title: 'Planerade insatser', type: 'longText' },
 		{ key: 'status', part: 'nextYear', title: 'Status', type: 'singleChoice', choices: [{ value: 'klar', label: 'Klar' }] }
 	];
-	const valid = { name: 'T', years: [2025], published: true, parts, columns, keys: ['action', 'status'] };
+	const content = { name: 'T', years: [2025], parts, columns };
+	const valid = {
+		...content,
+		published: true,
+		keys: ['action', 'status'],
+		types: { action: 'longText', status: 'singleChoice' },
+		choiceValues: { action: [], status: ['klar'] }
+	};
 	const messages = (v: unknown) => template.safeParse(v).error?.issues.map((i) => i.message) ?? [];
+	const contentMessages = (v: unknown) => templateContent.safeParse(v).error?.issues.map((i) => i.message) ?? [];
 
 	it('accepts a valid template and fills column defaults', () => {
 		const t = template.parse(valid);
 		expect(t.columns[0]).toMatchObject({ help: '', choices: [], required: 'never' });
 		expect(t.keys).toEqual(['action', 'status']);
+		expect(t.publishedAt).toBeNull();
 	});
 
 	it('parses both seed templates', () => {
 		const t23 = template.parse(seedTemplate('rsp-2023'));
-		expect(t23.keys).toEqual([...FIELD_KEYS]);
+		expect(t23.keys).toEqual(['action', 'goal', 'resources', 'serviceTypes', 'outputs', 'effects', 'status', 'nextYear']);
+		expect(t23.types.serviceTypes).toBe('marks');
+		expect(t23.choiceValues.serviceTypes).toEqual(['dagligvaror', 'drivmedel', 'ombud', 'bredare']);
 		const t24 = template.parse(seedTemplate('rsp-2024'));
 		expect(t24.keys).not.toContain('serviceTypes');
 		expect(t24.years).toEqual([2024, 2025, 2026, 2027]);
 	});
 
-	it('rejects duplicate column keys', () => {
-		const dup = { ...valid, columns: [...columns, columns[0]], keys: ['action', 'status', 'action'] };
-		expect(messages(dup)).toContain('duplicate-column-key');
+	it('rejects duplicate column keys, naming the key', () => {
+		expect(contentMessages({ ...content, columns: [...columns, columns[0]] })).toContain('duplicate-column-key:action');
 	});
 
-	it('rejects keys that do not list the columns, in order', () => {
+	it('rejects a template without columns or parts or years', () => {
+		expect(contentMessages({ ...content, columns: [] })).toContain('no-columns');
+		expect(contentMessages({ ...content, parts: [] })).toContain('no-parts');
+		expect(contentMessages({ ...content, years: [] })).toContain('no-years');
+		expect(templateContent.safeParse({ ...content, years: [1999] }).success).toBe(false);
+		expect(templateContent.safeParse({ ...content, years: [2025, 2025] }).success).toBe(false);
+	});
+
+	it('accepts any camelCase key and rejects other keys', () => {
+		expect(templateContent.safeParse({ ...content, columns: [{ ...columns[0], key: 'kostnad' }, columns[1]] }).success).toBe(true);
+		for (const key of ['Kostnad', 'kost-nad', '1a', '', 'x'.repeat(41), 'fields.x']) {
+			expect(templateContent.safeParse({ ...content, columns: [{ ...columns[0], key }, columns[1]] }).success, key).toBe(false);
+		}
+	});
+
+	it('a choice column needs choices, with unique values; a text column has none', () => {
+		expect(contentMessages({ ...content, columns: [columns[0], { ...columns[1], choices: [] }] })).toContain('choices-missing:status');
+		expect(contentMessages({ ...content, columns: [columns[0], { ...columns[1], choices: [{ value: '', label: 'Ej angiven' }] }] })).toContain('choices-missing:status');
+		const dupChoice = { ...columns[1], choices: [{ value: 'klar', label: 'Klar' }, { value: 'klar', label: 'Klar igen' }] };
+		expect(contentMessages({ ...content, columns: [columns[0], dupChoice] })).toContain('duplicate-choice:status');
+		const marks = { key: 'slag', part: 'plan', title: 'Slag', type: 'marks', choices: [{ value: '', label: 'Inget' }, { value: 'ombud', label: 'Ombud' }] };
+		expect(contentMessages({ ...content, columns: [...columns, marks] })).toContain('empty-mark-value:slag');
+		expect(contentMessages({ ...content, columns: [{ ...columns[0], choices: [{ value: 'a', label: 'A' }] }, columns[1]] })).toContain('choices-on-text:action');
+	});
+
+	it('"required when status is set" needs a status choice column', () => {
+		const onlyText = { ...content, columns: [{ ...columns[0], required: 'whenStatusSet' }] };
+		expect(contentMessages(onlyText)).toContain('when-status-set-without-status');
+		expect(templateContent.safeParse({ ...content, columns: [{ ...columns[0], required: 'whenStatusSet' }, columns[1]] }).success).toBe(true);
+	});
+
+	it('rejects keys, types or choice values that do not repeat the columns', () => {
 		expect(messages({ ...valid, keys: ['action'] })).toContain('keys-must-list-the-columns');
 		expect(messages({ ...valid, keys: ['status', 'action'] })).toContain('keys-must-list-the-columns');
-		expect(messages({ ...valid, keys: ['action', 'status', 'goal'] })).toContain('keys-must-list-the-columns');
-	});
-
-	it('rejects a column whose type does not fit its key', () => {
-		const statusAsText = { ...valid, columns: [columns[0], { ...columns[1], type: 'longText' }] };
-		expect(messages(statusAsText)).toContain('column-type-mismatch:status');
-		const marksAsText = {
-			...valid,
-			columns: [columns[0], { key: 'serviceTypes', part: 'plan', title: 'S', type: 'longText' }],
-			keys: ['action', 'serviceTypes']
-		};
-		expect(messages(marksAsText)).toContain('column-type-mismatch:serviceTypes');
-		const textAsMarks = { ...valid, columns: [{ ...columns[0], type: 'marks' }, columns[1]] };
-		expect(messages(textAsMarks)).toContain('column-type-mismatch:action');
-	});
-
-	it('allows shortText where longText is expected', () => {
-		expect(template.safeParse({ ...valid, columns: [{ ...columns[0], type: 'shortText' }, columns[1]] }).success).toBe(true);
+		expect(messages({ ...valid, types: { action: 'shortText', status: 'singleChoice' } })).toContain('types-must-match:action');
+		expect(messages({ ...valid, types: { ...valid.types, extra: 'longText' } })).toContain('types-must-list-the-columns');
+		expect(messages({ ...valid, choiceValues: { action: [], status: ['klar', 'fortsatter'] } })).toContain('choice-values-must-match:status');
 	});
 
 	it('rejects a column in a part the template does not have', () => {
-		const r = template.safeParse({
-			...valid,
-			columns: [...columns, { key: 'outputs', part: 'followUp', title: 'Resultat', type: 'longText' }],
-			keys: ['action', 'status', 'outputs']
-		});
+		const r = templateContent.safeParse({ ...content, columns: [...columns, { key: 'outputs', part: 'followUp', title: 'Resultat', type: 'longText' }] });
 		expect(r.success).toBe(false);
 		const issue = r.error?.issues.find((i) => i.message === 'unknown-part:followUp');
 		expect(issue?.path).toEqual(['columns', 2, 'part']);
 	});
 
-	it('rejects unknown field keys, column types and part keys', () => {
-		expect(template.safeParse({ ...valid, columns: [{ ...columns[0], key: 'budget' }, columns[1]], keys: ['budget', 'status'] }).success).toBe(false);
-		expect(template.safeParse({ ...valid, columns: [{ ...columns[0], type: 'richText' }, columns[1]] }).success).toBe(false);
-		expect(template.safeParse({ ...valid, parts: [...parts, { key: 'appendix', title: 'Bilaga' }] }).success).toBe(false);
-	});
-
-	it('rejects empty parts, columns or years and years out of range', () => {
-		expect(template.safeParse({ ...valid, parts: [] }).success).toBe(false);
-		expect(template.safeParse({ ...valid, columns: [], keys: [] }).success).toBe(false);
-		expect(template.safeParse({ ...valid, years: [] }).success).toBe(false);
-		expect(template.safeParse({ ...valid, years: [1999] }).success).toBe(false);
-		expect(template.safeParse({ ...valid, years: [2101] }).success).toBe(false);
-	});
-
-	it('knows the type of every field key', () => {
-		expect(Object.keys(FIELD_TYPES).sort()).toEqual([...FIELD_KEYS].sort());
-		expect(FIELD_TYPES.status).toBe('singleChoice');
-		expect(FIELD_TYPES.serviceTypes).toBe('marks');
+	it('rejects unknown column types and part keys', () => {
+		expect(templateContent.safeParse({ ...content, columns: [{ ...columns[0], type: 'richText' }, columns[1]] }).success).toBe(false);
+		expect(templateContent.safeParse({ ...content, parts: [...parts, { key: 'appendix', title: 'Bilaga' }] }).success).toBe(false);
 	});
 });
 
@@ -343,66 +350,52 @@ describe('column', () => {
 	});
 });
 
-describe('rowFields', () => {
-	it('accepts a full set of fields and an empty object', () => {
-		const full = {
-			action: 'Insats',
-			goal: 'Mål',
-			resources: 'Regionen',
-			serviceTypes: ['dagligvaror', 'ombud'],
-			outputs: '',
-			effects: '',
-			status: 'fortsatter',
-			nextYear: ''
-		};
+describe('rowFields and valueSchema', () => {
+	it('accepts text and lists of choices under any key, and an empty object', () => {
+		const full = { action: 'Insats', serviceTypes: ['dagligvaror', 'ombud'], status: 'fortsatter', kostnad: '100 kr' };
 		expect(rowFields.parse(full)).toEqual(full);
 		expect(rowFields.parse({})).toEqual({});
 	});
 
-	it('rejects unknown keys', () => {
-		expect(rowFields.safeParse({ action: 'x', budget: '100 kr' }).success).toBe(false);
+	it('rejects values that are neither text nor a list of choices, and malformed keys', () => {
+		expect(rowFields.safeParse({ goal: 12 }).success).toBe(false);
+		expect(rowFields.safeParse({ goal: null }).success).toBe(false);
+		expect(rowFields.safeParse({ goal: { a: 1 } }).success).toBe(false);
+		expect(rowFields.safeParse({ 'fields.goal': 'x' }).success).toBe(false);
 	});
 
 	it('accepts text of exactly 10,000 characters and rejects 10,001', () => {
 		expect(MAX_TEXT).toBe(10_000);
 		expect(rowFields.safeParse({ action: 'a'.repeat(10_000) }).success).toBe(true);
 		expect(rowFields.safeParse({ action: 'a'.repeat(10_001) }).success).toBe(false);
-		expect(rowFields.safeParse({ nextYear: 'ö'.repeat(10_001) }).success).toBe(false);
 	});
 
-	it('accepts the three status values and rejects others', () => {
-		for (const s of ['klar', 'fortsatter', '']) expect(rowFields.safeParse({ status: s }).success, s).toBe(true);
-		for (const s of ['maybe', 'Klar', 'fortsätter']) expect(rowFields.safeParse({ status: s }).success, s).toBe(false);
-	});
-
-	it('rejects duplicate or unknown service types', () => {
-		expect(rowFields.safeParse({ serviceTypes: ['ombud', 'ombud'] }).success).toBe(false);
-		expect(rowFields.safeParse({ serviceTypes: ['apotek'] }).success).toBe(false);
-		expect(rowFields.safeParse({ serviceTypes: 'ombud' }).success).toBe(false);
-		expect(rowFields.safeParse({ serviceTypes: [] }).success).toBe(true);
-		expect(rowFields.safeParse({ serviceTypes: ['dagligvaror', 'drivmedel', 'ombud', 'bredare'] }).success).toBe(true);
-	});
-
-	it('rejects non-string text values', () => {
-		expect(rowFields.safeParse({ goal: 12 }).success).toBe(false);
-		expect(rowFields.safeParse({ goal: null }).success).toBe(false);
-	});
-
-	it('has a value schema for every field key', () => {
-		expect(Object.keys(fieldValues).sort()).toEqual([...FIELD_KEYS].sort());
+	it('checks a value against its column: type, length and choices', () => {
+		const status = column.parse({ key: 'status', part: 'nextYear', title: 'S', type: 'singleChoice', choices: [{ value: 'klar', label: 'Klar' }, { value: 'fortsatter', label: 'Fortsätter' }] });
+		for (const v of ['klar', 'fortsatter', '']) expect(valueSchema(status).safeParse(v).success, v).toBe(true);
+		for (const v of ['maybe', 'Klar', ['klar']]) expect(valueSchema(status).safeParse(v).success, String(v)).toBe(false);
+		const marks = column.parse({ key: 'slag', part: 'plan', title: 'S', type: 'marks', choices: [{ value: 'ombud', label: 'Ombud' }, { value: 'bredare', label: 'Bredare' }] });
+		expect(valueSchema(marks).safeParse(['ombud', 'bredare']).success).toBe(true);
+		expect(valueSchema(marks).safeParse([]).success).toBe(true);
+		expect(valueSchema(marks).safeParse(['ombud', 'ombud']).success).toBe(false);
+		expect(valueSchema(marks).safeParse(['apotek']).success).toBe(false);
+		expect(valueSchema(marks).safeParse('ombud').success).toBe(false);
+		const short = column.parse({ key: 'kostnad', part: 'plan', title: 'K', type: 'shortText' });
+		expect(valueSchema(short).safeParse('x'.repeat(MAX_SHORT_FIELD)).success).toBe(true);
+		expect(valueSchema(short).safeParse('x'.repeat(MAX_SHORT_FIELD + 1)).success).toBe(false);
 	});
 });
 
 describe('rowRevs', () => {
-	it('accepts non-negative integer revisions per known key', () => {
+	it('accepts non-negative integer revisions per key', () => {
 		expect(rowRevs.parse({ action: 3, status: 0 })).toEqual({ action: 3, status: 0 });
 		expect(rowRevs.parse({})).toEqual({});
 	});
 
-	it('rejects negative or fractional revisions and unknown keys', () => {
+	it('rejects negative or fractional revisions and malformed keys', () => {
 		expect(rowRevs.safeParse({ action: -1 }).success).toBe(false);
 		expect(rowRevs.safeParse({ action: 1.5 }).success).toBe(false);
-		expect(rowRevs.safeParse({ budget: 1 }).success).toBe(false);
+		expect(rowRevs.safeParse({ 'a.b': 1 }).success).toBe(false);
 	});
 });
 
@@ -428,7 +421,7 @@ describe('row', () => {
 
 	it('rejects area 0, bad fields, and empty authors', () => {
 		expect(row.safeParse({ ...valid, area: 0 }).success).toBe(false);
-		expect(row.safeParse({ ...valid, fields: { action: 'x', extra: 'y' } }).success).toBe(false);
+		expect(row.safeParse({ ...valid, fields: { action: 'x', extra: 3 } }).success).toBe(false);
 		expect(row.safeParse({ ...valid, createdBy: '' }).success).toBe(false);
 		expect(row.safeParse({ ...valid, updatedBy: '' }).success).toBe(false);
 		expect(row.safeParse({ ...valid, updatedAt: null }).success).toBe(false);
@@ -455,7 +448,7 @@ describe('presence', () => {
 	});
 
 	it('rejects a cell with an unknown field or a bad row id', () => {
-		expect(presence.safeParse({ ...valid, cell: { rowId: 'jh23-1-01', field: 'budget' } }).success).toBe(false);
+		expect(presence.safeParse({ ...valid, cell: { rowId: 'jh23-1-01', field: 'Budget' } }).success).toBe(false);
 		expect(cellRef.safeParse({ rowId: 'a/b', field: 'goal' }).success).toBe(false);
 	});
 });

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fillYear, partsOf, orderedColumns, hasField } from './template';
-import { template, type Template } from './schemas';
+import { fillYear, partsOf, orderedColumns, hasField, templateDocument, newestPublishedFor, columnOf } from './template';
+import { template, templateContent, type Template } from './schemas';
 
 const load = (name: string): Template =>
 	template.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'seed', 'templates', `${name}.json`), 'utf8')));
@@ -11,23 +11,21 @@ const rsp2023 = load('rsp-2023');
 const rsp2024 = load('rsp-2024');
 
 /** A template whose parts list an empty part, and whose columns are not grouped by part. */
-const mixed = template.parse({
+const mixed = template.parse(templateDocument(templateContent.parse({
 	name: 'Blandad',
 	years: [2025],
-	published: false,
 	parts: [
 		{ key: 'plan', title: 'Plan {year}', help: 'Hjälp för {year}–{nextYear}' },
 		{ key: 'followUp', title: 'Uppföljning {year}' },
 		{ key: 'nextYear', title: 'Inför {nextYear}' }
 	],
 	columns: [
-		{ key: 'status', part: 'nextYear', title: 'Status', type: 'singleChoice' },
+		{ key: 'status', part: 'nextYear', title: 'Status', type: 'singleChoice', choices: [{ value: 'klar', label: 'Klar' }] },
 		{ key: 'action', part: 'plan', title: 'Insats', type: 'longText' },
 		{ key: 'nextYear', part: 'nextYear', title: 'Vad tar vi med oss?', type: 'longText' },
 		{ key: 'goal', part: 'plan', title: 'Mål', type: 'shortText' }
-	],
-	keys: ['status', 'action', 'nextYear', 'goal']
-});
+	]
+}), false, null, null));
 
 describe('fillYear', () => {
 	it('replaces every {year} and {nextYear}', () => {
@@ -108,5 +106,43 @@ describe('hasField', () => {
 		expect(hasField(rsp2024, 'action')).toBe(true);
 		expect(hasField(rsp2024, 'budget')).toBe(false);
 		expect(hasField(rsp2024, '')).toBe(false);
+	});
+});
+
+describe('templateDocument', () => {
+	it('repeats the columns as keys, types and choice values for the rules, and parses as a template', () => {
+		expect(mixed.keys).toEqual(['status', 'action', 'nextYear', 'goal']);
+		expect(mixed.types).toEqual({ status: 'singleChoice', action: 'longText', nextYear: 'longText', goal: 'shortText' });
+		expect(mixed.choiceValues).toEqual({ status: ['klar'], action: [], nextYear: [], goal: [] });
+		expect(mixed.published).toBe(false);
+	});
+
+	it('rebuilds the seed templates exactly from their content', () => {
+		for (const t of [rsp2023, rsp2024]) {
+			const { name, years, parts, columns } = t;
+			expect(templateDocument({ name, years, parts, columns }, true, null, null)).toEqual(t);
+		}
+	});
+
+	it('finds a column by key', () => {
+		expect(columnOf(rsp2023, 'serviceTypes')?.type).toBe('marks');
+		expect(columnOf(rsp2024, 'serviceTypes')).toBeUndefined();
+	});
+});
+
+describe('newestPublishedFor', () => {
+	const doc = (id: string, years: number[], published = true, publishedAt: Date | null = null) => ({ id, data: { years, published, publishedAt } });
+
+	it('takes only published documents that list the year', () => {
+		expect(newestPublishedFor([doc('a', [2024], false), doc('b', [2025])], 2024)).toBeNull();
+		expect(newestPublishedFor([doc('a', [2024], false), doc('b', [2024, 2025])], 2024)?.id).toBe('b');
+	});
+
+	it('prefers the latest published, then the one reaching furthest ahead, then the greatest id', () => {
+		const older = doc('rsp-2024', [2024, 2025, 2026, 2027], true, new Date('2024-01-01'));
+		const newer = doc('rsp-2025', [2025, 2026], true, new Date('2025-06-01'));
+		expect(newestPublishedFor([older, newer], 2025)?.id).toBe('rsp-2025');
+		expect(newestPublishedFor([doc('x', [2025, 2026]), doc('y', [2025, 2027])], 2025)?.id).toBe('y');
+		expect(newestPublishedFor([doc('x', [2025]), doc('y', [2025])], 2025)?.id).toBe('y');
 	});
 });

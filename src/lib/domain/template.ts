@@ -32,11 +32,6 @@ export function columnOf(t: Pick<Template, 'columns'>, key: string): Column | un
 	return t.columns.find((c) => c.key === key);
 }
 
-/** The value a column shows when nothing is stored: no marks, or empty text and no choice. */
-export function emptyValueOf(c: Pick<Column, 'type'> | undefined): string | string[] {
-	return c?.type === 'marks' ? [] : '';
-}
-
 /**
  * The stored template document for admin-written content: the columns repeated as `keys`, `types`
  * and `choiceValues`, which firestore.rules read to check a written cell.
@@ -60,9 +55,14 @@ export function templateDocument(
 	};
 }
 
-/** The years a template applies to, the newest published template for a year (by id order within). */
-export function newestPublishedFor<T extends { id: string; data: Pick<Template, 'published' | 'years' | 'publishedAt'> }>(templates: T[], year: number): T | null {
-	const candidates = templates.filter((t) => t.data.published && t.data.years.includes(year));
-	candidates.sort((a, b) => (b.data.publishedAt?.getTime() ?? 0) - (a.data.publishedAt?.getTime() ?? 0) || b.id.localeCompare(a.id));
+/**
+ * The newest published document (template or questionnaire) for a year: the latest published, then
+ * the one reaching furthest ahead, then the greatest id; null when none applies to the year.
+ */
+export function newestPublishedFor<T extends { id: string; data: { published: boolean; years: number[]; publishedAt?: Date | null } }>(docs: readonly T[], year: number): T | null {
+	const candidates = docs.filter((d) => d.data.published && d.data.years.includes(year));
+	const at = (d: T) => d.data.publishedAt?.getTime() ?? 0;
+	const reach = (d: T) => Math.max(...d.data.years);
+	candidates.sort((a, b) => at(b) - at(a) || reach(b) - reach(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 	return candidates[0] ?? null;
 }
