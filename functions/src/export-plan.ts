@@ -4,7 +4,8 @@
 // and parses; export-model.ts decides the content, render-docx.ts and render-xlsx.ts the file.
 import { logger } from 'firebase-functions';
 import { onRequest, type Request, type Response } from 'firebase-functions/v2/https';
-import { auth, db } from './admin';
+import { db } from './admin';
+import { bearerUid } from './id-token';
 import { memberRef, yearRef } from './callable';
 import { REGION } from './params';
 import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../src/lib/domain/export-model';
@@ -16,21 +17,11 @@ function fail(res: Response, f: Failure): void {
 	res.status(f.status).json({ error: f.error });
 }
 
-/** The uid of a valid, unrevoked ID token in the Authorization header; null for none or a bad one. */
-async function callerUid(req: Request): Promise<string | null> {
-	const m = /^Bearer +(\S+)$/i.exec(req.get('authorization') ?? '');
-	if (!m) return null;
-	try {
-		return (await auth().verifyIdToken(m[1], true)).uid;
-	} catch {
-		return null;
-	}
-}
-
-/** Members of the region and Tillväxtverket staff read a plan, as firestore.rules let them. */
+/** Active members of the region and Tillväxtverket staff read a plan, as firestore.rules let them. */
 async function mayRead(regionId: string, uid: string): Promise<boolean> {
 	const [m, s] = await Promise.all([memberRef(db(), regionId, uid).get(), db().collection('staff').doc(uid).get()]);
-	return member.safeParse(m.data()).success || staff.safeParse(s.data()).success;
+	const membership = member.safeParse(m.data());
+	return (membership.success && membership.data.status === 'active') || staff.safeParse(s.data()).success;
 }
 
 /**
@@ -74,7 +65,7 @@ export const exportPlan = onRequest({ region: REGION, memory: '512MiB' }, async 
 	}
 	const target = parseExportPath(req.path);
 	if (!target) return fail(res, { status: 404, error: 'not-found' });
-	const uid = await callerUid(req);
+	const uid = await bearerUid(req);
 	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
 	if (!(await mayRead(target.regionId, uid))) return fail(res, { status: 403, error: 'permission-denied' });
 
