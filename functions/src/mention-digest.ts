@@ -59,7 +59,7 @@ export async function flushMentionsFor(db: Firestore, uid: string, now: Date, ap
 		const regionNames = new Map<string, string>();
 		regionIds.forEach((r, i) => {
 			const m = member.safeParse(memberSnaps[i].data());
-			if (m.success) membership.set(r, m.data);
+			if (m.success && m.data.status === 'active') membership.set(r, m.data);
 			regionNames.set(r, region.safeParse(regionSnaps[i].data()).data?.name ?? r);
 		});
 

@@ -33,9 +33,10 @@ async function unqueue(fs: Firestore, regionId: string, year: string, commentId:
 	});
 }
 
-/** Queues one mention unless it is already queued or sent (a redelivered event); false for a non-member. */
+/** Queues one mention unless it is already queued or sent (a redelivered event); false for a non-member or an invitee who has not signed in. */
 async function enqueue(fs: Firestore, entry: MentionQueueEntry): Promise<boolean> {
-	if (!member.safeParse((await memberRef(fs, entry.regionId, entry.uid).get()).data()).success) return false;
+	const m = member.safeParse((await memberRef(fs, entry.regionId, entry.uid).get()).data());
+	if (!m.success || m.data.status !== 'active') return false;
 	try {
 		await fs.collection('mentionQueue').doc(mentionQueueId(entry)).create(entry);
 	} catch (err) {

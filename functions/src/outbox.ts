@@ -27,10 +27,10 @@ export function enqueueMailIn(tx: Transaction, db: Firestore, m: OutboxMail, id?
 	return ref.id;
 }
 
-/** One mail per member of a region (each with their own greeting), queued inside the transaction. */
+/** One mail per active member of a region (each with their own greeting), queued inside the transaction; invitees wait for their invitation. */
 export function mailMembersIn(tx: Transaction, db: Firestore, members: QuerySnapshot, kind: string, build: (m: Member) => MailContent): void {
 	for (const d of members.docs) {
 		const m = member.safeParse(d.data());
-		if (m.success) enqueueMailIn(tx, db, { ...build(m.data), to: [m.data.email], kind });
+		if (m.success && m.data.status === 'active') enqueueMailIn(tx, db, { ...build(m.data), to: [m.data.email], kind });
 	}
 }

@@ -119,7 +119,7 @@ async function readState(db: Firestore, now: Date) {
 				const memberDocs = await regionRef.collection('members').get();
 				for (const m of memberDocs.docs) {
 					const parsed = member.safeParse(m.data());
-					if (parsed.success) members[regionRef.id].push({ uid: m.id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role });
+					if (parsed.success && parsed.data.status === 'active') members[regionRef.id].push({ uid: m.id, email: parsed.data.email, name: parsed.data.name, role: parsed.data.role });
 				}
 			}
 			const parsedRows = rows.docs.flatMap((x) => {
