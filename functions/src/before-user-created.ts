@@ -1,5 +1,6 @@
 // beforeUserCreated: Planbordet is invite-only. An account is created only for an address that is
-// a member of some region or staff, also when someone calls Firebase Auth directly.
+// a member of some region (also one only invited, even with an expired invitation) or staff, also
+// when someone calls Firebase Auth directly. Whether they may sign in is beforeUserSignedIn's call.
 import { beforeUserCreated as onBeforeUserCreated, HttpsError } from 'firebase-functions/v2/identity';
 import { db } from './admin';
 import { findPerson } from './directory';

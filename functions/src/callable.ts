@@ -29,9 +29,10 @@ export function planNotFound(): HttpsError {
 	return new HttpsError('not-found', 'plan-not-found', { reason: 'plan-not-found' });
 }
 
+/** Only an active coordinator: an invitation to coordinate gives no rights until its first sign-in. */
 function coordinatorOf(data: unknown): Member | null {
 	const m = member.safeParse(data);
-	return m.success && m.data.role === 'coordinator' ? m.data : null;
+	return m.success && m.data.role === 'coordinator' && m.data.status === 'active' ? m.data : null;
 }
 
 /** The caller's membership when they coordinate the region; throws permission-denied otherwise. */

@@ -6,6 +6,7 @@ import { onDocumentWritten, type DocumentSnapshot } from 'firebase-functions/v2/
 import type { Firestore } from 'firebase-admin/firestore';
 import { db } from './admin';
 import { memberRef } from './callable';
+import { touchMember } from './member-activity';
 import { REGION } from './params';
 import { answerChanges, answerHistoryId } from '../../src/lib/domain/answer-history';
 import { answer, answerHistoryEntry, member, type Answer, type AnswerHistoryEntry } from '../../src/lib/domain/schemas';
@@ -52,5 +53,6 @@ export const recordAnswerHistory = onDocumentWritten(
 			batch.set(history.doc(answerHistoryId(event.id, questionId, c.field)), entry.data);
 		}
 		await batch.commit();
+		await touchMember(fs, regionId, after.updatedBy, at);
 	}
 );

@@ -6,6 +6,7 @@ import { onDocumentWrittenWithAuthContext, type DocumentSnapshot } from 'firebas
 import type { Firestore } from 'firebase-admin/firestore';
 import { db } from './admin';
 import { memberRef } from './callable';
+import { touchMember } from './member-activity';
 import { REGION } from './params';
 import { historyId, rowChanges } from '../../src/lib/domain/history';
 import { historyEntry, member, row, staff, type Row } from '../../src/lib/domain/schemas';
@@ -81,5 +82,6 @@ export const recordRowHistory = onDocumentWrittenWithAuthContext(
 		const batch = fs.batch();
 		changes.forEach((c, i) => batch.set(history.doc(historyId(event.id, c)), entries[i]));
 		await batch.commit();
+		await touchMember(fs, regionId, actor.by, at);
 	}
 );

@@ -1,11 +1,11 @@
 // The rules matrix: who (coordinator, editor, staff reader, another region's coordinator, signed-in
-// non-member, anonymous) × what (sixteen browser actions) × where (Jämtland Härjedalen, Västernorrland)
+// non-member, anonymous) × what (eighteen browser actions) × where (Jämtland Härjedalen, Västernorrland)
 // × when (a draft or a submitted year). Every cell is one test, its outcome given by `expected`.
 // The lock: on a submitted year every row write (edit a cell, add, move, delete) is refused for every
 // role, while presence (announce, remove) and comments (write, resolve, delete) stay allowed.
 import { afterAll, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
+import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import {
 	ACTORS,
 	COMMENTS,
@@ -53,7 +53,9 @@ const ACTIONS = [
 	'read comments',
 	'comment on a row',
 	'resolve a thread',
-	"delete another person's comment"
+	"delete another person's comment",
+	'read the audit log',
+	'write an audit entry'
 ] as const;
 type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +69,7 @@ type Action = (typeof ACTIONS)[number];
  * - a member writes and removes their own presence, also on a submitted year; nobody writes another's;
  * - any member of the region comments on a row and resolves a thread, also on a submitted year; only
  *   a coordinator deletes another person's comment;
+ * - the region's coordinators and staff read its audit log; nobody writes it (functions do);
  * - staff read everything of every region and write nothing.
  */
 function expected(actor: Actor, action: Action, regionId: RegionId, status: Status): boolean {
@@ -99,6 +102,10 @@ function expected(actor: Actor, action: Action, regionId: RegionId, status: Stat
 			return member;
 		case "delete another person's comment":
 			return role === 'coordinator';
+		case 'read the audit log':
+			return role === 'coordinator' || isStaff(actor);
+		case 'write an audit entry':
+			return false;
 	}
 }
 
@@ -142,6 +149,10 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 			return updateDoc(commentRef(db, regionId, YEAR, COMMENTS.editor2Root), resolution(uid));
 		case "delete another person's comment":
 			return deleteDoc(commentRef(db, regionId, YEAR, COMMENTS.editor2Root));
+		case 'read the audit log':
+			return getDocs(collection(db, 'regions', regionId, 'audit'));
+		case 'write an audit entry':
+			return setDoc(doc(db, 'regions', regionId, 'audit', 'forged'), { kind: 'member-removed', by: uid, byName: 'X', at: new Date(), target: 'editor2', targetName: 'X', details: {} });
 	}
 }
 

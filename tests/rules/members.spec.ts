@@ -3,7 +3,22 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
-import { JH, PEOPLE, VN, memberRef, useRulesSuite, type Actor, type RegionId } from '../support/rules-env';
+import {
+	JH,
+	PEOPLE,
+	SEEDED_AT,
+	VN,
+	cellEdit,
+	memberRef,
+	presenceOf,
+	presenceRef,
+	rowIdOf,
+	rowRef,
+	useRulesSuite,
+	yearRef,
+	type Actor,
+	type RegionId
+} from '../support/rules-env';
 
 const suite = useRulesSuite();
 const membersOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), 'regions', regionId, 'members'));
@@ -92,5 +107,71 @@ describe('writing members (functions only)', () => {
 
 	it('an anonymous visitor may not write a membership', async () => {
 		await assertFails(setDoc(memberRef(suite.as('anonymous'), JH, 'anon'), asMember(PEOPLE.stranger, 'editor')));
+	});
+});
+
+describe('an invited member (not signed in yet) is no member', () => {
+	/** The stranger invited into JH as an editor, the invitation still holding. */
+	const invite = (role: 'coordinator' | 'editor' = 'editor') =>
+		suite.admin((db) =>
+			setDoc(memberRef(db, JH, 'stranger'), {
+				...asMember(PEOPLE.stranger, role),
+				status: 'invited',
+				invitedAt: SEEDED_AT,
+				invitedBy: 'coord',
+				invitationExpiresAt: new Date(Date.now() + 86_400_000),
+				lastActiveAt: null
+			})
+		);
+	const activate = () => suite.admin((db) => updateDoc(memberRef(db, JH, 'stranger'), { status: 'active' }));
+	const readPlan = () => getDoc(yearRef(suite.as('stranger'), JH, 2024));
+	const readRows = () => getDocs(collection(suite.as('stranger'), 'regions', JH, 'years', '2024', 'rows'));
+	// goal has never been edited on the seeded rows: its first revision is 1.
+	const editCell = () => updateDoc(rowRef(suite.as('stranger'), JH, 2024, rowIdOf('editor2')), cellEdit('stranger', 'goal', '1.1 Tillgänglig service', 1));
+
+	it('an invited member may not read the plan or its rows', async () => {
+		await invite();
+		await assertFails(readPlan());
+		await assertFails(readRows());
+	});
+
+	it("an invited member may not list the region's members", async () => {
+		await invite();
+		await assertFails(membersOf('stranger', JH));
+	});
+
+	it('an invited member may not edit a cell or announce their presence', async () => {
+		await invite();
+		await assertFails(editCell());
+		await assertFails(setDoc(presenceRef(suite.as('stranger'), JH, 2024, 'stranger'), presenceOf('stranger')));
+	});
+
+	it('an invited coordinator may not delete a row', async () => {
+		await invite('coordinator');
+		await assertFails(deleteDoc(rowRef(suite.as('stranger'), JH, 2024, rowIdOf('editor2'))));
+	});
+
+	it('an invited member may not activate their own membership', async () => {
+		await invite();
+		await assertFails(updateDoc(memberRef(suite.as('stranger'), JH, 'stranger'), { status: 'active' }));
+	});
+
+	it('once the membership is active, the member reads the plan and its rows and edits a cell', async () => {
+		await invite();
+		await activate();
+		await assertSucceeds(readPlan());
+		await assertSucceeds(readRows());
+		await assertSucceeds(editCell());
+	});
+
+	it('an active member still may not write their membership', async () => {
+		await invite();
+		await activate();
+		await assertFails(updateDoc(memberRef(suite.as('stranger'), JH, 'stranger'), { role: 'coordinator' }));
+		await assertFails(deleteDoc(memberRef(suite.as('stranger'), JH, 'stranger')));
+	});
+
+	it('a membership without a status (written before invitations existed) counts as active', async () => {
+		await assertSucceeds(getDocs(collection(suite.as('editor'), 'regions', JH, 'years', '2024', 'rows')));
 	});
 });

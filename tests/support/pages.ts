@@ -31,6 +31,14 @@ export async function signIn(page: Page, email: string, checkA11y = false) {
 }
 
 
+/** Opens a mailed link (an invitation) in a browser that did not ask for it: the confirm page asks for the address. */
+export async function signInFromMail(page: Page, link: string, email: string) {
+	await page.goto(link);
+	await page.getByLabel('E-postadress').fill(email);
+	await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+	await page.waitForURL(`${APP_URL}/`);
+}
+
 /** The table cell of one field of one row (its editor, when open, is inside it). */
 export function cell(page: Page, rowId: string, field: string) {
 	return page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);

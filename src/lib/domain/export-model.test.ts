@@ -120,7 +120,7 @@ describe('the plan table (2023 form)', () => {
 				expect(written, `${r.id} ${key}`).toBe(seeded.fields[key] ?? '');
 			}
 			const status = texts(r.cells[leaves.findIndex((l) => l.id === 'status')]);
-			expect(status).toBe({ fortsatter: 'Fortsätter', klar: 'Klar', '': '' }[seeded.fields.status ?? '']);
+			expect(status).toBe({ fortsatter: 'Fortsätter', klar: 'Klar', '': '' }[String(seeded.fields.status ?? '')]);
 		}
 		const first = m.areas[0].rows[0].cells[leaves.findIndex((l) => l.id === 'resources')];
 		expect(first).toEqual({

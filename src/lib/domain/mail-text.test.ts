@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { escapeHtml, signInMail } from './mail-text';
+import { escapeHtml, invitationExpiredMail, invitationMail, signInMail } from './mail-text';
 
 const link = 'https://planbordet.example/logga-in/bekrafta?mode=signIn&oobCode=abc123&apiKey=key&lang=sv';
 
@@ -79,5 +79,70 @@ describe('signInMail', () => {
 
 	it('has exactly one link in the HTML', () => {
 		expect(signInMail(link, 'Karin').html.match(/<a /g)).toHaveLength(1);
+	});
+});
+
+describe('invitationMail', () => {
+	const ctx = {
+		name: 'Nina Ny',
+		regionName: 'Region Jämtland Härjedalen',
+		inviterName: 'Malin Samordnare',
+		role: 'editor' as const,
+		link,
+		// 23:30 on 15 March in Stockholm; an hour later it is 16 March there (the date is Stockholm's, not UTC's).
+		expiresAt: new Date('2026-03-15T22:30:00Z'),
+		appUrl: 'https://planbordet.example/'
+	};
+
+	it('names the region in the subject', () => {
+		expect(invitationMail(ctx).subject).toBe('Inbjudan till Planbordet – Region Jämtland Härjedalen');
+	});
+
+	it('says who invited whom, as what, and until when the invitation holds (Stockholm date)', () => {
+		const { text, html } = invitationMail(ctx);
+		for (const body of [text, html]) {
+			expect(body).toContain('Hej Nina Ny!');
+			expect(body).toContain('Malin Samordnare har bjudit in dig som redigerare i Planbordet för Region Jämtland Härjedalen.');
+			expect(body).toContain('Inbjudan gäller till den 15 mars 2026.');
+			expect(body).toContain('be om en ny inloggningslänk på https://planbordet.example/logga-in.');
+		}
+		expect(invitationMail({ ...ctx, expiresAt: new Date('2026-03-15T23:30:00Z') }).text).toContain('till den 16 mars 2026.');
+		expect(invitationMail({ ...ctx, role: 'coordinator' }).text).toContain('dig som samordnare i Planbordet');
+	});
+
+	it('puts the sign-in link in the text and as the one link in the HTML', () => {
+		const { text, html } = invitationMail(ctx);
+		expect(text.split(/\s+/)).toContain(link);
+		expect(html.match(/<a /g)).toHaveLength(1);
+		expect(/href="([^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&')).toBe(link);
+	});
+
+	it('escapes the names in the HTML', () => {
+		const { html, text } = invitationMail({ ...ctx, name: '<b>Nina</b>', inviterName: 'A & B <script>' });
+		expect(html).not.toContain('<script>');
+		expect(html).not.toContain('<b>');
+		expect(html).toContain('Hej &lt;b&gt;Nina&lt;/b&gt;!');
+		expect(html).toContain('A &amp; B &lt;script&gt; har bjudit in dig');
+		expect(text).toContain('A & B <script> har bjudit in dig');
+	});
+});
+
+describe('invitationExpiredMail', () => {
+	const ctx = { name: 'Nina Ny', regionName: 'Region Jämtland Härjedalen', askName: 'Malin Samordnare', expiredAt: new Date('2026-03-15T09:00:00Z') };
+
+	it('says the invitation expired, when, and whom to ask, with no link', () => {
+		const { subject, text, html } = invitationExpiredMail(ctx);
+		expect(subject).toBe('Din inbjudan till Planbordet har gått ut');
+		for (const body of [text, html]) {
+			expect(body).toContain('Hej Nina Ny!');
+			expect(body).toContain('din inbjudan till Region Jämtland Härjedalen gick ut den 15 mars 2026.');
+			expect(body).toContain('Be Malin Samordnare att bjuda in dig igen');
+		}
+		expect(html).not.toContain('<a ');
+		expect(text).not.toContain('http');
+	});
+
+	it('escapes the names in the HTML', () => {
+		expect(invitationExpiredMail({ ...ctx, askName: '<i>x</i>' }).html).toContain('Be &lt;i&gt;x&lt;/i&gt; att');
 	});
 });

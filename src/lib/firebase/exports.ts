@@ -1,7 +1,10 @@
-// Downloading a year's export (DOCX or XLSX) from the exportPlan function, which Hosting serves at
-// /api/export/… on the app's own origin: the signed-in person's ID token goes along as a Bearer
-// header, and the file is saved through a temporary object URL.
+// Downloading a year's export (DOCX or XLSX) from the exportPlan function, and the national
+// overview's XLSX from exportOverview, which Hosting serves at /api/export/… on the app's own origin:
+// the signed-in person's ID token goes along as a Bearer header, and the file is saved through a
+// temporary object URL.
 import { exportFileName, exportPath, type ExportFormat } from '../domain/export-model';
+import { overviewExportPath, overviewFileName } from '../domain/overview';
+import type { OverviewExportQuery } from '../domain/schemas';
 import { auth } from './app';
 
 export type ExportErrorCode = 'unauthenticated' | 'permission-denied' | 'not-found' | 'unavailable';
@@ -23,13 +26,22 @@ function codeOf(status: number): ExportErrorCode {
 /** How long the object URL outlives the click: some browsers start reading it only after the handler returns. */
 const REVOKE_AFTER_MS = 60_000;
 
-export async function downloadExport(regionId: string, year: string, format: ExportFormat): Promise<void> {
+export function downloadExport(regionId: string, year: string, format: ExportFormat): Promise<void> {
+	return download(exportPath(regionId, year, format), exportFileName(regionId, year, format));
+}
+
+/** The overview of every region × year as XLSX, with the same filters as the screen (staff only). */
+export function downloadOverview(filter: OverviewExportQuery): Promise<void> {
+	return download(overviewExportPath(filter), overviewFileName(filter));
+}
+
+async function download(path: string, fileName: string): Promise<void> {
 	const user = auth().currentUser;
 	if (!user) throw new ExportError('unauthenticated');
 	let response: Response;
 	try {
 		const token = await user.getIdToken();
-		response = await fetch(exportPath(regionId, year, format), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+		response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
 	} catch {
 		throw new ExportError('unavailable');
 	}
@@ -40,7 +52,7 @@ export async function downloadExport(regionId: string, year: string, format: Exp
 	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
 	link.href = url;
-	link.download = exportFileName(regionId, year, format);
+	link.download = fileName;
 	link.hidden = true;
 	document.body.append(link);
 	link.click();

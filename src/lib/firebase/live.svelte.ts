@@ -11,7 +11,7 @@ import {
 } from 'firebase/firestore';
 import { createSubscriber } from 'svelte/reactivity';
 import type * as z from 'zod/mini';
-import { readErrorMessage } from './errors';
+import { errorCode, readErrorMessage } from './errors';
 
 /** Parses every document with its zod schema on read; timestamps not yet confirmed read as estimates. */
 export function zodConverter<T>(schema: z.ZodMiniType<T>): FirestoreDataConverter<T, DocumentData> {
@@ -61,6 +61,7 @@ export class LiveDoc<T> {
 	#status = $state<LiveStatus>('loading');
 	#data = $state<T | null>(null);
 	#error = $state<string | null>(null);
+	#denied = $state(false);
 	#fromCache = $state(true);
 	#subscribe: () => void;
 
@@ -88,6 +89,7 @@ export class LiveDoc<T> {
 					(err) => {
 						this.#status = 'error';
 						this.#data = null;
+						this.#denied = errorCode(err) === 'permission-denied';
 						this.#error = readErrorMessage(err, denied);
 						console.error(`Planbordet: listening to ${ref.path} failed`, err);
 						update();
@@ -113,6 +115,11 @@ export class LiveDoc<T> {
 		this.#subscribe();
 		return this.#fromCache;
 	}
+	/** The listener was refused by the rules (the reader lost access, or never had it). */
+	get denied(): boolean {
+		this.#subscribe();
+		return this.#denied;
+	}
 }
 
 export interface LiveItem<T> {
@@ -128,6 +135,7 @@ export class LiveQuery<T> {
 	#items = $state.raw<LiveItem<T>[]>([]);
 	#error = $state<string | null>(null);
 	#unreadable = $state(0);
+	#denied = $state(false);
 	#fromCache = $state(true);
 	#subscribe: () => void;
 
@@ -157,6 +165,7 @@ export class LiveQuery<T> {
 					},
 					(err) => {
 						this.#status = 'error';
+						this.#denied = errorCode(err) === 'permission-denied';
 						this.#error = readErrorMessage(err, denied);
 						console.error(`Planbordet: listening to ${label} failed`, err);
 						update();
@@ -186,5 +195,10 @@ export class LiveQuery<T> {
 	get fromCache(): boolean {
 		this.#subscribe();
 		return this.#fromCache;
+	}
+	/** The listener was refused by the rules (the reader lost access, or never had it). */
+	get denied(): boolean {
+		this.#subscribe();
+		return this.#denied;
 	}
 }

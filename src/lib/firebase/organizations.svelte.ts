@@ -1,5 +1,5 @@
 // organizations/{orgId}: every organisation with its region and colour; any signed-in person reads.
-import { collection, getDocs } from 'firebase/firestore';
+import { collection, getDocs, query, where } from 'firebase/firestore';
 import { organization, type Organization } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
@@ -16,6 +16,17 @@ export async function getOrganizations(): Promise<Map<string, Organization>> {
 export class LiveOrganizations extends LiveQuery<Organization> {
 	constructor() {
 		super(organizations(), sv.errors.generic, 'organizations');
+	}
+
+	get byId(): Map<string, Organization> {
+		return new Map(this.items.map((i) => [i.id, i.data]));
+	}
+}
+
+/** The organisations of one region's network, live (the network page adds and renames them). */
+export class LiveRegionOrganizations extends LiveQuery<Organization> {
+	constructor(regionId: string) {
+		super(query(organizations(), where('regionId', '==', regionId)), sv.errors.generic, `organizations of ${regionId}`);
 	}
 
 	get byId(): Map<string, Organization> {
