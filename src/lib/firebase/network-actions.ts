@@ -4,7 +4,17 @@
 // throws the SDK's FunctionsError, which domain/action-failure.ts reads. firebase/functions loads on
 // the first call (app.ts).
 import type * as z from 'zod/mini';
-import type { createPlanInput, InviteMemberInput, RemoveMemberInput, SaveOrganizationInput, SetMemberRoleInput } from '../domain/schemas';
+import type {
+	createPlanInput,
+	CreateRegionInput,
+	InviteMemberInput,
+	RemoveMemberInput,
+	SaveOrganizationInput,
+	SaveTemplateInput,
+	SetMemberRoleInput,
+	UpdateRegionInput
+} from '../domain/schemas';
+import { createRegionResult, type CreateRegionResult } from '../domain/admin-forms';
 import { callFunction } from './app';
 
 type Ok = { ok: true };
@@ -35,3 +45,22 @@ export function createPlan(input: z.input<typeof createPlanInput>): Promise<Ok> 
 }
 
 /* ---------- Tillväxtverket (staff admins): regions, templates, the overview export ---------- */
+
+/**
+ * A region with its areas and its own organisation; answers the organisation's id, which the first
+ * coordinator is then invited into (inviteMember). Refused with already-exists (region-exists,
+ * organization-exists). The answer is parsed, not trusted.
+ */
+export async function createRegion(input: CreateRegionInput): Promise<CreateRegionResult> {
+	return createRegionResult.parse(await callFunction<CreateRegionInput, unknown>('createRegion', input));
+}
+
+/** Renames a region and its areas or adds areas; refused with area-in-use when a removed area has insatser. */
+export function updateRegion(input: UpdateRegionInput): Promise<Ok> {
+	return callFunction<UpdateRegionInput, Ok>('updateRegion', input);
+}
+
+/** A draft or published template; refused with template-in-use once a plan uses it (a change is a new version). */
+export function saveTemplate(input: SaveTemplateInput): Promise<Ok> {
+	return callFunction<SaveTemplateInput, Ok>('saveTemplate', input);
+}

@@ -1,9 +1,10 @@
-// regions/{regionId}: a region's name and priority areas; its members and staff read.
-import { doc, getDoc } from 'firebase/firestore';
+// regions/{regionId}: a region's name and priority areas; its members and staff read, and staff
+// list them all.
+import { collection, doc, getDoc } from 'firebase/firestore';
 import { region, type Region } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
-import { LiveDoc, zodConverter } from './live.svelte';
+import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
 
 const converter = zodConverter(region);
 const regionRef = (regionId: string) => doc(db(), 'regions', regionId).withConverter(converter);
@@ -16,5 +17,12 @@ export async function getRegion(regionId: string): Promise<Region | null> {
 export class LiveRegion extends LiveDoc<Region> {
 	constructor(regionId: string) {
 		super(regionRef(regionId), sv.plan.denied);
+	}
+}
+
+/** Every region, live: staff only (the rules refuse the list to anyone else). */
+export class LiveRegions extends LiveQuery<Region> {
+	constructor(denied: string) {
+		super(collection(db(), 'regions').withConverter(converter), denied, 'regions');
 	}
 }

@@ -1,9 +1,10 @@
-// templates/{templateId}: the form of a year (parts, columns); any signed-in person reads.
-import { doc, getDoc } from 'firebase/firestore';
+// templates/{templateId}: the form of a year (parts, columns); any signed-in person reads, and the
+// staff's template list follows them all.
+import { collection, doc, getDoc } from 'firebase/firestore';
 import { template, type Template } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
-import { LiveDoc, zodConverter } from './live.svelte';
+import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
 
 const converter = zodConverter(template);
 const templateRef = (templateId: string) => doc(db(), 'templates', templateId).withConverter(converter);
@@ -16,5 +17,16 @@ export async function getTemplate(templateId: string): Promise<Template | null> 
 export class LiveTemplate extends LiveDoc<Template> {
 	constructor(templateId: string) {
 		super(templateRef(templateId), sv.errors.generic);
+	}
+}
+
+/** Every template, live (the staff's list and the overview); a template that does not parse is counted in `unreadable`. */
+export class LiveTemplates extends LiveQuery<Template> {
+	constructor() {
+		super(collection(db(), 'templates').withConverter(converter), sv.errors.generic, 'templates');
+	}
+
+	get byId(): Map<string, Template> {
+		return new Map(this.items.map((i) => [i.id, i.data]));
 	}
 }

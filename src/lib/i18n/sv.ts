@@ -43,6 +43,7 @@ export const sv = {
 		usedOrExpired: 'Länken har redan använts eller har gått ut. Begär en ny länk.',
 		wrongEmail: 'E-postadressen stämmer inte med länken. Skriv adressen som länken skickades till.',
 		notInvited: 'Adressen är inte inbjuden till Planbordet. Kontakta regionens samordnare.',
+		invitationExpired: 'Din inbjudan har gått ut (den gällde i 14 dagar). Be regionens samordnare att bjuda in dig igen.',
 		failed: 'Inloggningen misslyckades. Kontrollera anslutningen och försök igen.'
 	},
 	home: {

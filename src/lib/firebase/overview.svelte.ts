@@ -1,0 +1,57 @@
+// The national overview's reads for Tillväxtverket staff: every region's years and every region's
+// rows, as collection-group queries (firestore.rules let staff read both groups). Each document is
+// parsed with its schema and keeps the region and year its path names.
+import {
+	collectionGroup,
+	type DocumentData,
+	type FirestoreDataConverter,
+	type QueryDocumentSnapshot,
+	type SnapshotOptions
+} from 'firebase/firestore';
+import type * as z from 'zod/mini';
+import { plan, row, type Plan, type Row } from '../domain/schemas';
+import { db } from './app';
+import { LiveQuery } from './live.svelte';
+
+/** A document of regions/{regionId}/years/{year}[/rows/{rowId}], with the ids of its path. */
+export interface Placed<T> {
+	regionId: string;
+	year: string;
+	data: T;
+}
+
+/**
+ * Parses like live.svelte.ts zodConverter and adds the region and year from the document's path:
+ * regions/{r}/years/{y} (depth 0) or regions/{r}/years/{y}/rows/{id} (depth 1).
+ */
+function placedConverter<T>(schema: z.ZodMiniType<T>, depth: 0 | 1): FirestoreDataConverter<Placed<T>, DocumentData> {
+	return {
+		toFirestore(): DocumentData {
+			throw new Error('The overview only reads.');
+		},
+		fromFirestore(snapshot: QueryDocumentSnapshot, options?: SnapshotOptions): Placed<T> {
+			const segments = snapshot.ref.path.split('/');
+			const at = segments.length - 2 * (depth + 1);
+			if (segments[at - 2] !== 'regions' || segments[at] !== 'years') throw new Error(`not a plan document: ${snapshot.ref.path}`);
+			return {
+				regionId: segments[at - 1],
+				year: segments[at + 1],
+				data: schema.parse(snapshot.data({ ...options, serverTimestamps: 'estimate' }))
+			};
+		}
+	};
+}
+
+/** Every plan (year document) of every region, live. */
+export class LiveAllYears extends LiveQuery<Placed<Plan>> {
+	constructor(denied: string) {
+		super(collectionGroup(db(), 'years').withConverter(placedConverter(plan, 0)), denied, 'every region’s years');
+	}
+}
+
+/** Every row of every region's plans, live (for the overview's completeness figures). */
+export class LiveAllRows extends LiveQuery<Placed<Row>> {
+	constructor(denied: string) {
+		super(collectionGroup(db(), 'rows').withConverter(placedConverter(row, 1)), denied, 'every region’s rows');
+	}
+}
