@@ -1,12 +1,14 @@
 // createRegion({ regionId, name, areas, organization, coordinator }): a Tillväxtverket admin adds a
 // region: its document with the priority areas numbered 1..n, the region's own organisation
-// (organizations/{regionId}, kind 'region') and the audit entry, in one transaction. An existing
-// region or organisation id is refused and nothing is written.
+// (organizations/{regionId}, kind 'region') and the audit entry, in one transaction, then invites the
+// first coordinator into that organisation (invitation.ts). An existing region or organisation id is
+// refused and nothing is written.
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, parseInput, requireStaffAdmin } from './callable';
-import { REGION } from './params';
+import { invite } from './invitation';
+import { APP_URL, REGION } from './params';
 import { createRegionInput, organization, region } from '../../src/lib/domain/schemas';
 
 export const createRegion = onCall({ region: REGION }, async (request) => {
@@ -38,5 +40,7 @@ export const createRegion = onCall({ region: REGION }, async (request) => {
 		return 'created' as const;
 	});
 	if (outcome !== 'created') throw new HttpsError('already-exists', outcome, { reason: outcome, regionId });
-	return { ok: true, regionId, orgId: regionId };
+	const { email, name } = input.coordinator;
+	const invited = await invite(fs, { regionId, email, name, orgId: regionId, role: 'coordinator' }, regionData.name, { uid, name: admin.name }, APP_URL.value(), now);
+	return { ok: true, regionId, orgId: regionId, coordinatorUid: invited.uid };
 });

@@ -3,10 +3,10 @@
 // priority areas and adds areas; fewer areas only while no row uses the ones that go. Staff readers,
 // coordinators and anonymous callers are refused, and so is bad input, each changing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, callError, resetDemo, type Client } from '../support/emulators';
+import { admin, callError, resetDemo, waitForMail, type Client } from '../support/emulators';
 import { clientPool, JH, P, VN } from '../support/plans';
 import { addRowTo } from '../../src/lib/firebase/row-writes';
-import { auditEntry, organization, region, type AuditEntry } from '../../src/lib/domain/schemas';
+import { auditEntry, member, organization, region, type AuditEntry } from '../../src/lib/domain/schemas';
 
 const ADMIN = { uid: 'u-tvv-admin', name: 'Anders Administratör' };
 const NEW_REGION = 'vasterbotten';
@@ -57,7 +57,8 @@ describe('regions', () => {
 	describe('createRegion', () => {
 		it('creates the region with its areas numbered 1..n, its own organisation, and an audit entry', async () => {
 			const started = Date.now();
-			expect(await staffAdmin.call('createRegion', CREATE)).toEqual({ ok: true, regionId: NEW_REGION, orgId: NEW_REGION });
+			const result = await staffAdmin.call<{ coordinatorUid: string }>('createRegion', CREATE);
+			expect(result).toEqual({ ok: true, regionId: NEW_REGION, orgId: NEW_REGION, coordinatorUid: expect.any(String) });
 			const finished = Date.now();
 			const { db } = admin();
 			expect(region.parse((await db.collection('regions').doc(NEW_REGION).get()).data())).toEqual({
@@ -74,8 +75,14 @@ describe('regions', () => {
 				regionId: NEW_REGION,
 				color: '#12664f'
 			});
+			// The first coordinator is invited into the region's own organisation, under their Auth uid.
+			const coordinator = member.parse((await db.doc(`regions/${NEW_REGION}/members/${result.coordinatorUid}`).get()).data());
+			expect(coordinator).toMatchObject({ email: 'samordnare@regionvasterbotten.example', name: 'Vilma Samordnare', orgId: NEW_REGION, role: 'coordinator', status: 'invited', invitedBy: ADMIN.uid });
+			expect((await admin().auth.getUserByEmail('samordnare@regionvasterbotten.example')).uid).toBe(result.coordinatorUid);
+			const mail = await waitForMail((m) => m.to === 'samordnare@regionvasterbotten.example' && m.subject.startsWith('Inbjudan till Planbordet'));
+			expect(mail.text).toContain('Region Västerbotten');
 			const audit = await auditOf(NEW_REGION);
-			expect(audit).toHaveLength(1);
+			expect(audit.map((a) => a.kind)).toEqual(['region-created', 'member-invited']);
 			const { at, ...entry } = audit[0];
 			expect(entry).toEqual({
 				kind: 'region-created',

@@ -842,7 +842,6 @@ export const sv = {
 			loading: 'Hämtar regionerna …',
 			none: 'Det finns inga regioner ännu.',
 			created: (name: string, email: string) => `${name} är skapad. En inbjudan har skickats till ${email}.`,
-			createdNotInvited: (name: string, why: string) => `${name} är skapad, men samordnaren kunde inte bjudas in: ${why} Bjud in samordnaren från regionen i listan.`,
 			name: 'Regionens namn',
 			id: 'Id',
 			idHint: 'Används i adresser, till exempel jamtland-harjedalen. Bokstäverna a–z, siffror och bindestreck. Kan inte ändras efteråt.',
