@@ -681,24 +681,15 @@ export const sv = {
 		required: { always: 'Alltid', whenStatusSet: 'När status är satt', never: 'Aldrig' },
 		requiredShort: { always: 'obligatorisk', whenStatusSet: 'obligatorisk när status är satt', never: 'frivillig' },
 		partName: { plan: 'Plan', followUp: 'Uppföljning', nextYear: 'Nästa år' },
-		/** Why a callable refused, by action-failure.ts kind, in the words of this page. */
+		/** Why a callable refused, by action-failure.ts kind: this page's words where they differ, else the shared ones. */
 		failure: (kind: string): string => {
-			const texts: Record<string, string> = {
-				'region-exists': 'Det finns redan en region med det id:t. Välj ett annat id.',
-				'area-in-use': 'Ett prioriterat område som tas bort har insatser i en plan och kan inte tas bort.',
+			const own: Record<string, string> = {
 				'template-in-use': 'Mallen används av en plan och kan inte ändras längre. Skapa en ny version i stället.',
-				'not-staff-admin': 'Bara Tillväxtverkets administratörer kan göra det här.',
 				denied: 'Bara Tillväxtverkets administratörer kan göra det här.',
-				'already-member': 'Personen är redan medlem i regionen.',
-				'unknown-organization': 'Organisationen hör inte till regionen. Välj en annan.',
 				exists: 'Det finns redan något med samma id.',
-				'not-found': 'Det du ändrar finns inte längre. Ladda om sidan.',
-				invalid: 'Uppgifterna godtogs inte. Kontrollera dem och försök igen.',
-				unauthenticated: 'Du är inte inloggad längre. Logga in igen.',
-				'too-many': 'För många försök. Vänta en stund och försök igen.',
-				unavailable: 'Planbordet gick inte att nå. Kontrollera anslutningen och försök igen.'
+				'not-found': 'Det du ändrar finns inte längre. Ladda om sidan.'
 			};
-			return texts[kind] ?? 'Något gick fel. Försök igen.';
+			return own[kind] ?? (sv.actionErrors as Record<string, string>)[kind] ?? 'Något gick fel. Försök igen.';
 		},
 		/** A form field's problem, by the schema's issue code (admin-forms.ts issueCode) and its param. */
 		issue: (code: string, param: string): string => {

@@ -2,7 +2,7 @@
 // Tillväxtverket forms): a reason's own text, an invalid input's fields, or the code's general text.
 import type { ActionFailure } from '../domain/action-failure';
 import type { FieldIssue } from '../domain/network';
-import { sv } from '../i18n/sv';
+import { sv } from './sv';
 
 /** The message beside a field: the schema code's own text, else the field's general one. */
 export function issueText(issue: FieldIssue): string {
