@@ -235,7 +235,7 @@ describe('regions and templates, for a staff admin', () => {
 		expect(await form.getByRole('button', { name: /^Ta bort område/ }).count()).toBe(1);
 		await form.getByRole('button', { name: 'Ta bort område 3' }).click();
 		await form.getByRole('button', { name: 'Spara', exact: true }).click();
-		await form.getByText('Ett prioriterat område som tas bort har insatser i en plan och kan inte tas bort.').waitFor();
+		await form.getByText('Ett prioriterat område som används i en plan kan inte tas bort.').waitFor();
 		expect((await admin().db.doc('regions/jamtland-harjedalen').get()).get('areas')).toHaveLength(3);
 		await expectNoAxeViolations(page);
 		await form.getByRole('button', { name: 'Avbryt' }).click();

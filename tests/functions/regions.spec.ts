@@ -80,7 +80,7 @@ describe('regions', () => {
 			expect(coordinator).toMatchObject({ email: 'samordnare@regionvasterbotten.example', name: 'Vilma Samordnare', orgId: NEW_REGION, role: 'coordinator', status: 'invited', invitedBy: ADMIN.uid });
 			expect((await admin().auth.getUserByEmail('samordnare@regionvasterbotten.example')).uid).toBe(result.coordinatorUid);
 			const mail = await waitForMail((m) => m.to === 'samordnare@regionvasterbotten.example' && m.subject.startsWith('Inbjudan till Planbordet'));
-			expect(mail.text).toContain('Region Västerbotten');
+			expect(mail.parsed.text).toContain('Region Västerbotten');
 			const audit = await auditOf(NEW_REGION);
 			expect(audit.map((a) => a.kind)).toEqual(['region-created', 'member-invited']);
 			const { at, ...entry } = audit[0];
