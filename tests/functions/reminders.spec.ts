@@ -331,3 +331,31 @@ function npm(args: string[]): Promise<{ code: number | null; stdout: string; std
 		child.on('exit', (code) => done({ code, stdout, stderr }));
 	});
 }
+
+describe('reminders and invitees', () => {
+	beforeAll(async () => {
+		await resetDemo();
+		await clearCollections('reminderLedger', 'reminderOptOuts', 'mail');
+	});
+	afterAll(async () => {
+		await settleOutbox();
+	});
+
+	it('an invitee who has not signed in yet gets no reminder; the active members do', async () => {
+		const invitee = 'inbjuden@kommun.example';
+		await admin().db.doc(`regions/${JH}/members/u-inbjuden`).set({
+			email: invitee,
+			name: 'Inbjuden Person',
+			orgId: 'krokom',
+			role: 'editor',
+			status: 'invited',
+			invitedAt: T7,
+			invitedBy: 'u-samordnare-jh',
+			invitationExpiresAt: new Date(T7.getTime() + 14 * 86_400_000),
+			lastActiveAt: null
+		});
+		const report = await run(T7);
+		expect(report.map((r) => r.email)).not.toContain(invitee);
+		expect(report.map((r) => r.email).sort()).toEqual(emails(DUE_AT_T7));
+	});
+});
