@@ -68,21 +68,28 @@ type Writer = (i: number, text: string) => Promise<void>;
 async function measure(label: string, listeners: Firestore[], path: string, write: Writer) {
 	const samples: number[] = [];
 	let pending: { text: string; sentAt: number; seen: Set<number>; done: () => void } | null = null;
+	let listenerError: Error | null = null;
 	const unsubs = listeners.map((db, li) =>
-		onSnapshot(doc(db, path), (snap) => {
-			const text = (snap.get('fields.action') as string | undefined) ?? '';
-			if (pending && text === pending.text && !pending.seen.has(li)) {
-				pending.seen.add(li);
-				samples.push(performance.now() - pending.sentAt);
-				if (pending.seen.size === listeners.length) pending.done();
+		onSnapshot(
+			doc(db, path),
+			(snap) => {
+				const text = (snap.get('fields.action') as string | undefined) ?? '';
+				if (pending && text === pending.text && !pending.seen.has(li)) {
+					pending.seen.add(li);
+					samples.push(performance.now() - pending.sentAt);
+					if (pending.seen.size === listeners.length) pending.done();
+				}
+			},
+			(err) => {
+				listenerError = new Error(`${label}: listener ${li} failed: ${err.message}`);
 			}
-		})
+		)
 	);
 	await new Promise((r) => setTimeout(r, 1500));
 	for (let i = 0; i < EDITS; i++) {
 		const text = `${label} edit ${i} ${Math.random().toString(36).slice(2)}`;
 		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`${label}: edit ${i} did not reach every listener`)), 10_000);
+			const timer = setTimeout(() => reject(listenerError ?? new Error(`${label}: edit ${i} did not reach every listener (${pending?.seen.size ?? 0} of ${listeners.length})`)), 10_000);
 			pending = { text, sentAt: performance.now(), seen: new Set(), done: () => (clearTimeout(timer), resolve()) };
 			write(i, text).catch(reject);
 		});
