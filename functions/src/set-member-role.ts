@@ -35,7 +35,7 @@ export const setMemberRole = onCall({ region: REGION }, async (request) => {
 			byName: manager.name,
 			target,
 			targetName: m.data.name,
-			details: { from: m.data.role, to: role },
+			details: { role: { from: m.data.role, to: role } },
 			at: now
 		});
 		return 'changed' as const;

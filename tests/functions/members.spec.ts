@@ -295,7 +295,7 @@ describe('region members', () => {
 			expect((await yearDoc(JH, '2024').collection('rows').doc(second).get()).exists).toBe(true);
 
 			const entries = (await auditOf(JH)).filter((e) => e.kind === 'member-role-changed' && e.target === P.ostersund.uid);
-			expect(entries.map((e) => e.details)).toEqual([{ from: 'editor', to: 'coordinator' }, { from: 'coordinator', to: 'editor' }]);
+			expect(entries.map((e) => e.details)).toEqual([{ role: { from: 'editor', to: 'coordinator' } }, { role: { from: 'coordinator', to: 'editor' } }]);
 			expect(entries[0]).toMatchObject({ by: P.coordJH.uid, byName: P.coordJH.name, targetName: P.ostersund.name });
 		});
 

@@ -1,7 +1,7 @@
 // A region's audit log entry as one sentence: who did what to whom, and when (Stockholm time). The
 // wording is the caller's catalogue (sv.audit implements AuditTexts); this module only reads the
-// entry's details — a changed value as { from, to } (also { old, new } or { before, after }, or
-// before/after maps), a plain value as itself — and picks the sentence.
+// entry's details — a changed value as { from, to } (how the functions record a change), a plain
+// value as itself — and picks the sentence.
 import { swedishDateTime } from './deadline';
 import type { AuditEntry, MemberRole } from './schemas';
 
@@ -48,24 +48,13 @@ function record(v: unknown): Record<string, unknown> | null {
 	return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
-/** The change of one detail key, in whichever of the shapes it was recorded; null when absent. */
+/** The change of one detail key: a recorded { from, to }, or a plain value as the new value; null when absent. */
 export function changeOf(details: Record<string, unknown>, key: string): Change | null {
 	const v = details[key];
+	if (v === undefined) return null;
 	const r = record(v);
-	if (r) {
-		for (const [a, b] of [
-			['from', 'to'],
-			['old', 'new'],
-			['before', 'after']
-		] as const) {
-			if (a in r || b in r) return { from: r[a] ?? null, to: r[b] ?? null };
-		}
-	}
-	const before = record(details.before);
-	const after = record(details.after);
-	if ((before && key in before) || (after && key in after)) return { from: before?.[key] ?? null, to: after?.[key] ?? null };
-	if (v !== undefined && !r) return { from: null, to: v };
-	return null;
+	if (r && ('from' in r || 'to' in r)) return { from: r.from ?? null, to: r.to ?? null };
+	return r ? null : { from: null, to: v };
 }
 
 /** A detail's current (new) value. */
@@ -107,8 +96,7 @@ export function auditLine(entry: AuditEntry, t: AuditTexts, lookups: AuditLookup
 		case 'member-activated':
 			return { text: t.memberActivated(name), when };
 		case 'member-role-changed': {
-			// The role is the only thing this kind changes, so it may be recorded as the details' own from/to.
-			const c = changeOf(d, 'role') ?? changeOf({ role: d }, 'role');
+			const c = changeOf(d, 'role');
 			return { text: t.memberRoleChanged(who, name, roleText(t, c?.from), roleText(t, c?.to)), when };
 		}
 		case 'member-removed':
