@@ -82,6 +82,8 @@ export const recordRowHistory = onDocumentWrittenWithAuthContext(
 		const batch = fs.batch();
 		changes.forEach((c, i) => batch.set(history.doc(historyId(event.id, c)), entries[i]));
 		await batch.commit();
-		await touchMember(fs, regionId, actor.by, at);
+		// A deletion is preceded by the deleter's stamp on the row; a delete event alone (a wiped
+		// database, a removed year) is no one's activity.
+		if (after) await touchMember(fs, regionId, actor.by, at);
 	}
 );
