@@ -3,13 +3,11 @@
 // the event id (answerHistoryId), so a redelivered event rewrites the same entries.
 import { logger } from 'firebase-functions';
 import { onDocumentWritten, type DocumentSnapshot } from 'firebase-functions/v2/firestore';
-import type { Firestore } from 'firebase-admin/firestore';
 import { db } from './admin';
-import { memberRef } from './callable';
-import { touchMember } from './member-activity';
+import { actorOf, touchMember } from './member-activity';
 import { REGION } from './params';
 import { answerChanges, answerHistoryId } from '../../src/lib/domain/answer-history';
-import { answer, answerHistoryEntry, member, type Answer, type AnswerHistoryEntry } from '../../src/lib/domain/schemas';
+import { answer, answerHistoryEntry, type Answer } from '../../src/lib/domain/schemas';
 
 /** An answer as stored: null when absent, undefined when it does not parse (logged). */
 function answerOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, path: string): Answer | null | undefined {
@@ -18,12 +16,6 @@ function answerOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, p
 	if (parsed.success) return parsed.data;
 	logger.warn(`answer history: unparsable answer at ${path}, not recorded`, { issues: parsed.error.issues });
 	return undefined;
-}
-
-/** The name and organisation shown with an entry: the member's at the time, else the uid itself. */
-async function actorOf(fs: Firestore, regionId: string, uid: string): Promise<Pick<AnswerHistoryEntry, 'by' | 'byName' | 'orgId'>> {
-	const m = member.safeParse((await memberRef(fs, regionId, uid).get()).data());
-	return m.success ? { by: uid, byName: m.data.name, orgId: m.data.orgId } : { by: uid, byName: uid, orgId: null };
 }
 
 export const recordAnswerHistory = onDocumentWritten(
@@ -44,7 +36,7 @@ export const recordAnswerHistory = onDocumentWritten(
 		const history = fs.collection('regions').doc(regionId).collection('years').doc(year).collection('answerHistory');
 		const batch = fs.batch();
 		for (const c of changes) {
-			const entry = answerHistoryEntry.safeParse({ questionId, field: c.field, old: c.old, new: c.new, ...actor, at, eventId: event.id });
+			const entry = answerHistoryEntry.safeParse({ questionId, field: c.field, old: c.old, new: c.new, by: actor.by, byName: actor.byName, orgId: actor.orgId, at, eventId: event.id });
 			// A value of no answer type (only an Admin SDK write could store one) is logged, not retried forever.
 			if (!entry.success) {
 				logger.warn(`answer history: ${path} ${c.field} not recorded`, { issues: entry.error.issues });
@@ -53,6 +45,6 @@ export const recordAnswerHistory = onDocumentWritten(
 			batch.set(history.doc(answerHistoryId(event.id, questionId, c.field)), entry.data);
 		}
 		await batch.commit();
-		await touchMember(fs, regionId, after.updatedBy, at);
+		await touchMember(fs, regionId, actor, at);
 	}
 );

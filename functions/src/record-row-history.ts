@@ -5,11 +5,10 @@ import { logger } from 'firebase-functions';
 import { onDocumentWrittenWithAuthContext, type DocumentSnapshot } from 'firebase-functions/v2/firestore';
 import type { Firestore } from 'firebase-admin/firestore';
 import { db } from './admin';
-import { memberRef } from './callable';
-import { touchMember } from './member-activity';
+import { actorOf, memberActor, touchMember, type Actor } from './member-activity';
 import { REGION } from './params';
 import { historyId, rowChanges } from '../../src/lib/domain/history';
-import { historyEntry, member, row, staff, type Row } from '../../src/lib/domain/schemas';
+import { historyEntry, row, type Row } from '../../src/lib/domain/schemas';
 
 /** A row as stored: null when absent, undefined when it does not parse (logged). */
 function rowOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, path: string): Row | null | undefined {
@@ -18,26 +17,6 @@ function rowOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, path
 	if (parsed.success) return parsed.data;
 	logger.warn(`history: unparsable row at ${path}, not recorded`, { issues: parsed.error.issues });
 	return undefined;
-}
-
-interface Actor {
-	by: string;
-	byName: string;
-	orgId: string | null;
-}
-
-async function memberActor(fs: Firestore, regionId: string, uid: string): Promise<Actor | null> {
-	const m = member.safeParse((await memberRef(fs, regionId, uid).get()).data());
-	return m.success ? { by: uid, byName: m.data.name, orgId: m.data.orgId } : null;
-}
-
-/** The name and organisation shown with an entry: the member, else staff, else the uid itself. */
-async function actorOf(fs: Firestore, regionId: string, uid: string): Promise<Actor> {
-	const m = await memberActor(fs, regionId, uid);
-	if (m) return m;
-	const s = staff.safeParse((await fs.collection('staff').doc(uid).get()).data());
-	if (s.success) return { by: uid, byName: s.data.name, orgId: s.data.orgId };
-	return { by: uid, byName: uid, orgId: null };
 }
 
 /**
@@ -76,7 +55,7 @@ export const recordRowHistory = onDocumentWrittenWithAuthContext(
 		const actor = after ? await actorOf(fs, regionId, after.updatedBy) : await deleterOf(fs, regionId, event.authId, last.updatedBy);
 		const at = after?.updatedAt ?? deletedAt(new Date(event.time), last.updatedAt);
 		const entries = changes.map((c) =>
-			historyEntry.parse({ rowId, kind: c.kind, field: c.field, old: c.old, new: c.new, ...actor, area: last.area, at, eventId: event.id })
+			historyEntry.parse({ rowId, kind: c.kind, field: c.field, old: c.old, new: c.new, by: actor.by, byName: actor.byName, orgId: actor.orgId, area: last.area, at, eventId: event.id })
 		);
 		const history = fs.collection('regions').doc(regionId).collection('years').doc(year).collection('history');
 		const batch = fs.batch();
@@ -84,6 +63,6 @@ export const recordRowHistory = onDocumentWrittenWithAuthContext(
 		await batch.commit();
 		// A deletion is preceded by the deleter's stamp on the row; a delete event alone (a wiped
 		// database, a removed year) is no one's activity.
-		if (after) await touchMember(fs, regionId, actor.by, at);
+		if (after) await touchMember(fs, regionId, actor, at);
 	}
 );
