@@ -691,10 +691,9 @@ export const sv = {
 			};
 			return own[kind] ?? (sv.actionErrors as Record<string, string>)[kind] ?? 'Något gick fel. Försök igen.';
 		},
-		/** A form field's problem, by the schema's issue code (admin-forms.ts issueCode) and its param. */
+		/** A form field's problem, by the schema's issue code (admin-forms.ts issueCode) and its param; the codes the network page shares come from there. */
 		issue: (code: string, param: string): string => {
 			const texts: Record<string, string> = {
-				'name-empty': 'Skriv ett namn.',
 				'name-too-long': 'Namnet är för långt.',
 				'no-years': 'Ange minst ett år.',
 				'duplicate-year': 'Samma år står två gånger.',
@@ -730,13 +729,9 @@ export const sv = {
 				'area-too-long': 'Områdets namn får vara högst 500 tecken.',
 				'no-areas': 'Regionen behöver minst ett prioriterat område.',
 				'too-many-areas': 'En region kan ha högst 20 prioriterade områden.',
-				'short-name-empty': 'Skriv ett kortnamn.',
-				'short-name-too-long': 'Kortnamnet får vara högst 40 tecken.',
-				'invalid-color': 'Skriv färgen som # och sex hexadecimala tecken, till exempel #1f5f8b.',
-				'invalid-email': 'E-postadressen ser inte ut att stämma. Skriv den som namn@exempel.se.',
 				'too-long': 'Texten är för lång.'
 			};
-			return texts[code] ?? 'Värdet godtas inte. Kontrollera det.';
+			return texts[code] ?? sv.network.issues[code] ?? 'Värdet godtas inte. Kontrollera det.';
 		},
 		preview: {
 			caption: (year: number) => `Tabellen som mallen ger för ${year}, med en tom exempelrad`,
