@@ -3,7 +3,7 @@
 // Tillväxtverket staff, authenticated by `Authorization: Bearer <Firebase ID token>`. It only loads
 // and parses; export-model.ts decides the content, render-docx.ts and render-xlsx.ts the file.
 import { logger } from 'firebase-functions';
-import { onRequest, type Request, type Response } from 'firebase-functions/v2/https';
+import { onRequest, type Response } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { bearerUid } from './id-token';
 import { memberRef, yearRef } from './callable';

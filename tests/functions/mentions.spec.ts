@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { admin, APP_URL, clearCollections, eventually, inbox, publishScheduled, resetDemo, settleOutbox, waitForMail, type Client, type InboxMail } from '../support/emulators';
-import { clientPool, JH, P, yearDoc } from '../support/plans';
+import { clientPool, JH, P } from '../support/plans';
 import { addRowTo } from '../../src/lib/firebase/row-writes';
 import { member, mentionMailState, mentionQueueEntry, type FieldKey } from '../../src/lib/domain/schemas';
 
