@@ -1,19 +1,18 @@
-// Runs a command inside `firebase emulators:exec` with this machine's emulator binaries:
+// Runs a command inside one start of the Emulator Suite (and the development inbox, as `npm test` does)
+// with this machine's emulator binaries:
 //   node scripts/with-emulators.mjs [--only auth,firestore] -- <command…>
-import { spawn } from 'node:child_process';
+// To run beside another suite on the same machine, give it its own network and temp directory:
+//   unshare -n sh -c 'ip link set lo up && TMPDIR=$(mktemp -d) node scripts/with-emulators.mjs -- …'
+import { resolve } from 'node:path';
 import { emulatorEnv } from './emulator-env.mjs';
+import { runInSuite } from './processes.mjs';
 
+const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const sep = args.indexOf('--');
 const opts = sep === -1 ? [] : args.slice(0, sep);
 const command = sep === -1 ? args : args.slice(sep + 1);
 const onlyIndex = opts.indexOf('--only');
-const only = onlyIndex === -1 ? 'auth,firestore,functions,pubsub,hosting' : opts[onlyIndex + 1];
+const only = onlyIndex === -1 ? undefined : opts[onlyIndex + 1];
 
-const child = spawn(
-	'npx',
-	['firebase', 'emulators:exec', '--project', 'demo-planbordet', '--only', only, command.join(' ')],
-	{ stdio: 'inherit', env: emulatorEnv() }
-);
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+process.exit(await runInSuite(root, emulatorEnv(), command.join(' '), only));
