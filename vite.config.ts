@@ -1,34 +1,103 @@
 // The SvelteKit single-page app (adapter-static; every route falls back to 200.html on Hosting)
 // and the vitest projects: unit tests beside the code, emulator and browser tests under tests/.
 import adapter from '@sveltejs/adapter-static';
+import type { CspDirectives } from '@sveltejs/kit';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { isEmulatorMode, webConfigMessage, webConfigProblems } from './scripts/predeploy-checks.mjs';
 
-export default defineConfig({
-	plugins: [
-		sveltekit({
-			compilerOptions: {
-				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
-			},
-			adapter: adapter({ fallback: '200.html' })
-		})
-	],
-	server: { host: '127.0.0.1', port: 5173, strictPort: true },
-	test: {
-		projects: [
+// The build mode decides, at build time, whether the app talks to the local Emulator Suite
+// (`--mode emulator`, the dev server, tests) or to a real project (every other mode, `vite build`'s
+// default `production` included): the emulator wiring and its CSP only exist in the former.
+export default defineConfig(({ mode }) => {
+	const emulators = isEmulatorMode(mode);
+	// A build outside the shared tree (the production-build test) gets its own output directories.
+	const out = process.env.PLANBORDET_BUILD_OUT;
+	return {
+		define: { __PLANBORDET_EMULATORS__: JSON.stringify(emulators) },
+		plugins: [
 			{
-				extends: true,
-				test: { name: 'unit', include: ['src/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'functions/src/**/*.test.ts'], environment: 'node' }
+				// In buildStart, not in this config: SvelteKit's post-build step reloads the config in mode `production`.
+				name: 'planbordet-production-config',
+				apply: 'build',
+				buildStart() {
+					if (emulators) return;
+					const problems = webConfigProblems(loadEnv(mode, process.cwd(), 'VITE_'));
+					if (problems.length > 0) this.error(webConfigMessage(mode, problems));
+				}
 			},
-			{
-				test: { name: 'rules', include: ['tests/rules/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 30_000, hookTimeout: 60_000 }
-			},
-			{
-				test: { name: 'functions', include: ['tests/functions/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 }
-			},
-			{
-				test: { name: 'e2e', include: ['tests/e2e/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 180_000, hookTimeout: 180_000 }
-			}
-		]
-	}
+			sveltekit({
+				compilerOptions: {
+					runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+				},
+				adapter: adapter({ fallback: '200.html', ...(out ? { pages: `${out}/build`, assets: `${out}/build` } : {}) }),
+				...(out ? { outDir: `${out}/.svelte-kit` } : {}),
+				csp: { mode: 'hash', directives: contentSecurityPolicy(emulators) }
+			})
+		],
+		server: { host: '127.0.0.1', port: 5173, strictPort: true },
+		test: {
+			projects: [
+				{
+					extends: true,
+					test: { name: 'unit', include: ['src/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'functions/src/**/*.test.ts', 'tests/support/**/*.test.ts'], environment: 'node' }
+				},
+				{
+					// The global setup prints the rules coverage figure after the rules specs (tests/support/rules-coverage-setup.ts).
+					test: { name: 'rules', include: ['tests/rules/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 30_000, hookTimeout: 60_000, globalSetup: ['tests/support/rules-coverage-setup.ts'] }
+				},
+				{
+					test: { name: 'functions', include: ['tests/functions/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 }
+				},
+				{
+					test: { name: 'e2e', include: ['tests/e2e/**/*.spec.ts'], setupFiles: ['tests/support/csp-guard.ts'], environment: 'node', fileParallelism: false, testTimeout: 180_000, hookTimeout: 180_000 }
+				},
+				{
+					// Builds and packages as a deploy would (a production vite build, the functions upload): no emulators.
+					test: { name: 'build', include: ['tests/build/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 420_000 }
+				},
+				{
+					// `npm start` under faults (crash, dead emulator, vanished hub locator); scripts/test.mjs runs it in a private network namespace.
+					test: { name: 'faults', include: ['tests/faults/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 900_000, hookTimeout: 120_000 }
+				}
+			]
+		}
+	};
 });
+
+/**
+ * The page's Content-Security-Policy, emitted by SvelteKit as a <meta> in every page with the hash of
+ * its one inline script (so no 'unsafe-inline' script). It lives in the build, not in firebase.json,
+ * because it differs by build: only an emulator build may connect to the emulators on this machine.
+ * firebase.json adds what a <meta> cannot carry (frame-ancestors) for every response.
+ */
+function contentSecurityPolicy(emulators: boolean): CspDirectives {
+	const emulatorHosts = ['127.0.0.1', 'localhost'].flatMap((host) => [9099, 8080, 5001].map((port) => `http://${host}:${port}` as const));
+	const recaptcha = ['https://www.google.com/recaptcha/', 'https://www.gstatic.com/recaptcha/'] as const;
+	return {
+		'default-src': ['self'],
+		'script-src': emulators ? ['self'] : ['self', ...recaptcha],
+		'style-src': ['self'],
+		// Style attributes only (app.html's root, Svelte's style="…" bindings): no <style> element, no
+		// selectors, and what they can load is still bound by img-src/font-src. Scripts stay hash-only.
+		'style-src-attr': ['unsafe-inline'],
+		'img-src': ['self', 'data:'],
+		'font-src': ['self'],
+		'connect-src': emulators
+			? ['self', ...emulatorHosts]
+			: [
+					'self',
+					'https://firestore.googleapis.com',
+					'https://identitytoolkit.googleapis.com',
+					'https://securetoken.googleapis.com',
+					'https://content-firebaseappcheck.googleapis.com',
+					'https://*.cloudfunctions.net',
+					'https://www.google.com/recaptcha/'
+				],
+		'frame-src': emulators ? ['none'] : ['https://www.google.com/recaptcha/', 'https://recaptcha.google.com/recaptcha/'],
+		'object-src': ['none'],
+		'base-uri': ['self'],
+		'form-action': ['self']
+	};
+}

@@ -6,11 +6,11 @@ import { emulatorEnv } from './emulator-env.mjs';
 import { run, runInSuite } from './processes.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const all = ['propagation', 'browser', 'bundle'];
+const all = ['propagation', 'browser', 'bundle', 'blocking'];
 const chosen = process.argv.slice(2).filter((a) => all.includes(a));
 const benches = chosen.length ? chosen : all;
 ensureChromium();
-await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root });
+await run('npx', ['vite', 'build', '--mode', 'emulator', '--logLevel', 'warn'], { cwd: root });
 await run('node', ['functions/build.mjs'], { cwd: root });
 const inner = benches.map((b) => `npx tsx bench/${b}.ts`).join(' && ');
 process.exit(await runInSuite(root, emulatorEnv(), inner, 'auth,firestore,functions,hosting'));

@@ -1,12 +1,12 @@
 // `npm run demo:reset`: forgets the saved emulator state; if the emulators are running, it also
 // wipes them and seeds the demo data again at once.
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { stateDir } from './emulator-env.mjs';
+import { forgetExport } from './export-store.mjs';
 import { portInUse, run } from './processes.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-rmSync(join(stateDir, 'emulator-data'), { recursive: true, force: true });
+forgetExport(stateDir);
 console.log('[planbordet] Removed .planbordet/emulator-data');
 if ((await portInUse(8080)) && (await portInUse(9099))) {
 	await run('npx', ['tsx', 'scripts/seed.ts', '--reset'], { cwd: root });

@@ -10,8 +10,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { swedishDateTime } from '../src/lib/domain/deadline';
 import { reminderRun } from '../src/lib/domain/schemas';
 import { ReminderJobError, runReminderJob, type ReminderReportEntry } from '../functions/src/reminder-job';
-
-const DEV_SECRET = 'dev-unsubscribe-secret-not-for-production';
+import { devUnsubscribeSecret } from './emulator-env.mjs';
 
 function fail(message: string): never {
 	console.error(`[reminders] ${message}`);
@@ -53,7 +52,7 @@ async function main() {
 	const projectId = process.env.GCLOUD_PROJECT ?? 'demo-planbordet';
 	const demo = projectId.startsWith('demo-');
 	if (demo) process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
-	const secret = process.env.UNSUBSCRIBE_SECRET ?? (demo ? DEV_SECRET : undefined);
+	const secret = process.env.UNSUBSCRIBE_SECRET ?? (demo ? devUnsubscribeSecret() : undefined);
 	if (!secret) fail(`UNSUBSCRIBE_SECRET must be set for project ${projectId} (the secret the deployed functions use).`);
 	const appUrl = process.env.APP_URL ?? (demo ? 'http://127.0.0.1:5000' : undefined);
 	if (!appUrl) fail(`APP_URL must be set for project ${projectId} (the app's public URL, used in the mails' links).`);

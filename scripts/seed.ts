@@ -7,6 +7,8 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { buildSeed } from './seed-data';
 
 const projectId = process.env.GCLOUD_PROJECT ?? 'demo-planbordet';
+// The demo (its people, plans and comments) never goes to a real project; scripts/seed-production.ts seeds one on purpose.
+if (!projectId.startsWith('demo-')) throw new Error(`scripts/seed.ts seeds the emulators' demo only, not ${projectId}: use npm run seed:production (docs/deploy.md).`);
 process.env.FIRESTORE_EMULATOR_HOST ??= '127.0.0.1:8080';
 process.env.FIREBASE_AUTH_EMULATOR_HOST ??= '127.0.0.1:9099';
 

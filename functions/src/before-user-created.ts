@@ -4,7 +4,7 @@
 import { beforeUserCreated as onBeforeUserCreated, HttpsError } from 'firebase-functions/v2/identity';
 import { db } from './admin';
 import { findPerson } from './directory';
-import { REGION } from './params';
+import { REGION } from './region';
 
 export const beforeUserCreated = onBeforeUserCreated({ region: REGION }, async (event) => {
 	const email = event.data?.email?.trim().toLowerCase();

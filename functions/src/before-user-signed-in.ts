@@ -7,7 +7,7 @@ import { beforeUserSignedIn as onBeforeUserSignedIn, HttpsError } from 'firebase
 import { db } from './admin';
 import { recordAudit } from './audit';
 import { lookupPerson } from './directory';
-import { REGION } from './params';
+import { REGION } from './region';
 import { signInPlan } from '../../src/lib/domain/membership';
 import { member } from '../../src/lib/domain/schemas';
 

@@ -6,10 +6,10 @@ import { onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, parseInput, planNotFound, requireCoordinator } from './callable';
 import { createPlanIn, planCreationError } from './plan-creation';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { createNextYearInput } from '../../src/lib/domain/schemas';
 
-export const createNextYear = onCall({ region: REGION }, async (request) => {
+export const createNextYear = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, fromYear, dryRun } = parseInput(createNextYearInput, request.data);
 	await requireCoordinator(db(), regionId, uid);

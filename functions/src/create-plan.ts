@@ -6,10 +6,10 @@ import { onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, parseInput, requireCoordinator } from './callable';
 import { createPlanIn, planCreationError } from './plan-creation';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { createPlanInput } from '../../src/lib/domain/schemas';
 
-export const createPlan = onCall({ region: REGION }, async (request) => {
+export const createPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year, templateId, carryOver } = parseInput(createPlanInput, request.data);
 	await requireCoordinator(db(), regionId, uid);

@@ -8,10 +8,11 @@ import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, parseInput, requireStaffAdmin } from './callable';
 import { invite } from './invitation';
-import { APP_URL, REGION } from './params';
+import { CALLABLE } from './options';
+import { APP_URL } from './params';
 import { createRegionInput, organization, region } from '../../src/lib/domain/schemas';
 
-export const createRegion = onCall({ region: REGION }, async (request) => {
+export const createRegion = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(createRegionInput, request.data);
 	const fs = db();

@@ -5,12 +5,14 @@
 // render-overview-xlsx.ts the file.
 import type { Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
-import { onRequest, type Response } from 'firebase-functions/v2/https';
+import type { Response } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { bearerUid } from './id-token';
-import { APP_URL, REGION } from './params';
+import { onAppRequest } from './options';
+import { APP_URL } from './params';
+import { InvalidRow, planRows } from './plan-rows';
 import { overview, overviewFileName, overviewQueryOf, type OverviewInput, type OverviewPlan } from '../../src/lib/domain/overview';
-import { plan, region, row, staff, template, type OverviewExportQuery } from '../../src/lib/domain/schemas';
+import { plan, region, staff, template, type OverviewExportQuery } from '../../src/lib/domain/schemas';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,7 +28,9 @@ function fail(res: Response, f: Failure): void {
 
 /**
  * Everything the overview shows, of one moment. Only the rows of the plans the year filter keeps are
- * read. A document that fails its schema throws: a broken overview must not look like a complete one.
+ * read. A document that fails its schema throws: a broken overview must not look like a complete one —
+ * except a plan's row that cannot be read: that plan alone is shown without figures, naming the row,
+ * so one bad row does not hide every region's plan.
  */
 function load(fs: Firestore, filter: OverviewExportQuery): Promise<Omit<OverviewInput, 'now' | 'filter'>> {
 	return fs.runTransaction(
@@ -50,16 +54,14 @@ function load(fs: Firestore, filter: OverviewExportQuery): Promise<Omit<Overview
 					const t = templates.find((x) => x.id === p.templateId);
 					if (!t) throw new Error(`plan ${d.ref.path} names template ${p.templateId}, which does not exist`);
 					const rowsSnap = await tx.get(d.ref.collection('rows'));
-					return {
-						regionId: d.ref.parent.parent!.id,
-						year: d.id,
-						plan: p,
-						template: t.data,
-						rows: rowsSnap.docs.map((r) => {
-							const data = row.parse(r.data());
-							return { id: r.id, area: data.area, position: data.position, fields: data.fields };
-						})
-					};
+					const shown = { regionId: d.ref.parent.parent!.id, year: d.id, plan: p, template: t.data };
+					try {
+						return { ...shown, rows: planRows(rowsSnap.docs).map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields })), unreadableRow: null };
+					} catch (e) {
+						if (!(e instanceof InvalidRow)) throw e;
+						logger.warn(`overview export: ${d.ref.path} has a row that cannot be read`, { rowId: e.rowId, problems: e.problems });
+						return { ...shown, rows: [], unreadableRow: e.rowId };
+					}
 				})
 			);
 			return { regions, templates, plans };
@@ -68,7 +70,7 @@ function load(fs: Firestore, filter: OverviewExportQuery): Promise<Omit<Overview
 	);
 }
 
-export const exportOverview = onRequest({ region: REGION, memory: '512MiB' }, async (req, res) => {
+export const exportOverview = onAppRequest({ memory: '512MiB' }, async (req, res) => {
 	res.set('Cache-Control', 'no-store');
 	if (req.method !== 'GET') {
 		res.set('Allow', 'GET');

@@ -3,13 +3,14 @@
 // Tillväxtverket staff, authenticated by `Authorization: Bearer <Firebase ID token>`. It only loads
 // and parses; export-model.ts decides the content, render-docx.ts and render-xlsx.ts the file.
 import { logger } from 'firebase-functions';
-import { onRequest, type Response } from 'firebase-functions/v2/https';
+import type { Response } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { bearerUid } from './id-token';
 import { memberRef, yearRef } from './callable';
-import { REGION } from './params';
+import { onAppRequest } from './options';
+import { InvalidRow, INVALID_ROW_STATUS, invalidRowBody, planRows } from './plan-rows';
 import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../src/lib/domain/export-model';
-import { answer, member, plan, questionnaire, region, row, staff, template } from '../../src/lib/domain/schemas';
+import { answer, member, plan, questionnaire, region, staff, template } from '../../src/lib/domain/schemas';
 
 type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
 
@@ -27,7 +28,7 @@ async function mayRead(regionId: string, uid: string): Promise<boolean> {
 /**
  * Everything the export shows, read in one read-only transaction so the status, the rows and the
  * answers are of the same moment; null when the region or the year does not exist. A document that
- * fails its schema throws: a broken export must not look like a complete one.
+ * fails its schema throws (a row: InvalidRow, answered 409): a broken export must not look like a complete one.
  */
 function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> | null> {
 	const firestore = db();
@@ -48,7 +49,7 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> 
 				year,
 				plan: p,
 				template: template.parse(templateSnap.data()),
-				rows: rowsSnap.docs.map((d) => ({ id: d.id, row: row.parse(d.data()) })),
+				rows: planRows(rowsSnap.docs),
 				questionnaire: questionnaireSnap ? questionnaire.parse(questionnaireSnap.data()) : null,
 				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, answer.parse(d.data())]))
 			};
@@ -57,7 +58,7 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> 
 	);
 }
 
-export const exportPlan = onRequest({ region: REGION, memory: '512MiB' }, async (req, res) => {
+export const exportPlan = onAppRequest({ memory: '512MiB' }, async (req, res) => {
 	res.set('Cache-Control', 'no-store');
 	if (req.method !== 'GET') {
 		res.set('Allow', 'GET');
@@ -73,6 +74,11 @@ export const exportPlan = onRequest({ region: REGION, memory: '512MiB' }, async 
 	try {
 		data = await load(target.regionId, target.year);
 	} catch (err) {
+		if (err instanceof InvalidRow) {
+			logger.warn(`export: ${target.regionId}/${target.year} has a row that cannot be read`, { rowId: err.rowId, problems: err.problems });
+			res.status(INVALID_ROW_STATUS).json(invalidRowBody(err));
+			return;
+		}
 		logger.error(`export: cannot read ${target.regionId}/${target.year}`, err);
 		res.status(500).json({ error: 'internal' });
 		return;

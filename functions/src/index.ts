@@ -1,4 +1,5 @@
-// Planbordet's Cloud Functions; one per file, this file only re-exports them. It also gives the shared
+// Planbordet's Cloud Functions; one per file, this file only re-exports them (the blocking Auth
+// functions are a codebase of their own, blocking.ts). It also gives the shared
 // zod/mini schemas zod's English issue messages (the browser goes without, to stay small), so the
 // issues in callable errors and a failed mail's error read as they did with classic zod.
 import { config } from 'zod/mini';
@@ -7,9 +8,9 @@ import { en } from 'zod/locales';
 config(en());
 
 export { requestSignInLink } from './request-sign-in-link';
-export { beforeUserCreated } from './before-user-created';
 export { sendMail } from './send-mail';
 export { submitPlan } from './submit-plan';
+export { repairRow } from './repair-row';
 export { reopenPlan } from './reopen-plan';
 export { setPlanSettings } from './set-plan-settings';
 export { createNextYear } from './create-next-year';
@@ -22,9 +23,9 @@ export { notifyMentions } from './notify-mentions';
 export { sendMentionDigests } from './send-mention-digests';
 export { exportPlan } from './export-plan';
 export { inviteMember } from './invite-member';
-export { beforeUserSignedIn } from './before-user-signed-in';
 export { setMemberRole } from './set-member-role';
 export { removeMember } from './remove-member';
+export { erasePerson } from './erase-person';
 export { saveOrganization } from './save-organization';
 export { createPlan } from './create-plan';
 export { createRegion } from './create-region';

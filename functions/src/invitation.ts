@@ -94,7 +94,7 @@ export async function invite(fs: Firestore, input: InviteMemberInput, regionName
 				: { email, orgId: input.orgId, role: input.role, invitationExpiresAt: expiresAt.toISOString() },
 			at: now
 		});
-		enqueueMailIn(tx, fs, { ...mail, to: [email], kind: 'invitation' });
+		enqueueMailIn(tx, fs, { ...mail, to: [email], kind: 'invitation', queuedAt: now });
 		return 'invited' as const;
 	});
 	if (outcome === 'already-member') throw alreadyMember();

@@ -5,11 +5,12 @@ import { onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, parseInput } from './callable';
 import { invite } from './invitation';
-import { APP_URL, REGION } from './params';
+import { CALLABLE } from './options';
+import { APP_URL } from './params';
 import { requireManager, requireRegion } from './region-manager';
 import { inviteMemberInput } from '../../src/lib/domain/schemas';
 
-export const inviteMember = onCall({ region: REGION }, async (request) => {
+export const inviteMember = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(inviteMemberInput, request.data);
 	const fs = db();

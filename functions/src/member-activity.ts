@@ -15,8 +15,13 @@ export interface MemberActor extends Actor {
 	lastActiveAt: Date | null;
 }
 
+/** A string Firestore takes as one document id (the Admin SDK throws for a slash or an empty one). */
+const documentId = (uid: string) => uid.length > 0 && !uid.includes('/');
+
 /** The region member `uid` as an entry names them, with their recorded last activity; null for a non-member. */
 export async function memberActor(fs: Firestore, regionId: string, uid: string): Promise<MemberActor | null> {
+	// A stored uid with a slash would name a path, not a document: no one's membership (and no throw).
+	if (!documentId(uid)) return null;
 	const m = member.safeParse((await memberRef(fs, regionId, uid).get()).data());
 	return m.success ? { by: uid, byName: m.data.name, orgId: m.data.orgId, lastActiveAt: m.data.lastActiveAt } : null;
 }
@@ -25,8 +30,8 @@ export async function memberActor(fs: Firestore, regionId: string, uid: string):
 export async function actorOf(fs: Firestore, regionId: string, uid: string): Promise<Actor & { lastActiveAt?: Date | null }> {
 	const m = await memberActor(fs, regionId, uid);
 	if (m) return m;
-	const s = staff.safeParse((await fs.collection('staff').doc(uid).get()).data());
-	if (s.success) return { by: uid, byName: s.data.name, orgId: s.data.orgId };
+	const s = documentId(uid) ? staff.safeParse((await fs.collection('staff').doc(uid).get()).data()) : null;
+	if (s?.success) return { by: uid, byName: s.data.name, orgId: s.data.orgId };
 	return { by: uid, byName: uid, orgId: null };
 }
 

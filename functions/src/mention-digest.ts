@@ -5,6 +5,7 @@ import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { memberRef } from './callable';
 import { enqueueMailIn } from './outbox';
 import { digestDue, mentionDigestMail, type DigestMention } from '../../src/lib/domain/mention-batch';
+import { sentMentionExpiry } from '../../src/lib/domain/retention';
 import { comment, member, mentionMailState, mentionQueueEntry, region, type Member, type MentionQueueEntry } from '../../src/lib/domain/schemas';
 
 export const MENTION_DIGEST_KIND = 'mention-digest';
@@ -88,8 +89,8 @@ export async function flushMentionsFor(db: Firestore, uid: string, now: Date, ap
 			text: current.get(mentionQueueId(e)) ?? e.text,
 			at: e.createdAt
 		}));
-		const mailId = enqueueMailIn(tx, db, { ...mentionDigestMail({ name: recipient.name, appUrl, mentions }), to: [recipient.email], kind: MENTION_DIGEST_KIND });
-		for (const { ref, entry } of mailed) tx.set(ref, mentionQueueEntry.parse({ ...entry, state: 'sent', mailId }));
+		const mailId = enqueueMailIn(tx, db, { ...mentionDigestMail({ name: recipient.name, appUrl, mentions }), to: [recipient.email], kind: MENTION_DIGEST_KIND, queuedAt: now });
+		for (const { ref, entry } of mailed) tx.set(ref, mentionQueueEntry.parse({ ...entry, state: 'sent', mailId, expireAt: sentMentionExpiry(now) }));
 		tx.set(stateRef, mentionMailState.parse({ lastSentAt: now }));
 		return { mailId, entries: mailed.map((q) => q.ref.id) };
 	});

@@ -7,8 +7,10 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { db } from './admin';
 import { memberRef } from './callable';
 import { flushMentionsFor, mentionQueueId, pendingMentions } from './mention-digest';
-import { APP_URL, REGION } from './params';
+import { TRIGGER } from './options';
+import { APP_URL } from './params';
 import { newMentions } from '../../src/lib/domain/mention-batch';
+import { pendingMentionExpiry } from '../../src/lib/domain/retention';
 import { comment, member, mentionQueueEntry, type Comment, type MentionQueueEntry } from '../../src/lib/domain/schemas';
 
 const ALREADY_EXISTS = 6;
@@ -46,7 +48,7 @@ async function enqueue(fs: Firestore, entry: MentionQueueEntry): Promise<boolean
 }
 
 export const notifyMentions = onDocumentWritten(
-	{ document: 'regions/{regionId}/years/{year}/comments/{commentId}', region: REGION, retry: true },
+	{ ...TRIGGER, document: 'regions/{regionId}/years/{year}/comments/{commentId}', retry: true },
 	async (event) => {
 		const fs = db();
 		const { regionId, year, commentId } = event.params;
@@ -59,6 +61,7 @@ export const notifyMentions = onDocumentWritten(
 		const mentioned = newMentions(before, after, after.authorUid);
 		const queued: string[] = [];
 		for (const uid of mentioned) {
+			const mentionedAt = after.editedAt ?? after.createdAt;
 			const entry = mentionQueueEntry.safeParse({
 				uid,
 				regionId,
@@ -68,9 +71,11 @@ export const notifyMentions = onDocumentWritten(
 				rowId: after.rowId,
 				authorName: after.authorName,
 				text: after.text,
-				createdAt: after.editedAt ?? after.createdAt,
+				createdAt: mentionedAt,
 				state: 'pending',
-				mailId: null
+				mailId: null,
+				// From the comment's own time, so a redelivered event writes the same entry.
+				expireAt: pendingMentionExpiry(mentionedAt)
 			});
 			if (!entry.success) {
 				logger.warn(`mentions: cannot queue ${uid} for ${path}`, { issues: entry.error.issues });

@@ -6,6 +6,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { recordAudit } from './audit';
 import { coordinatorIn, notCoordinator, yearRef } from './callable';
+import { InvalidRow, invalidRowError, planRows } from './plan-rows';
 import { carryOver, nextYearPreview, questionnaireForYear, templateForYear, type NextYearPreview } from '../../src/lib/domain/carry-over';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../../src/lib/domain/deadline';
 import { answer, plan, questionnaire, row, template, type Template } from '../../src/lib/domain/schemas';
@@ -28,7 +29,8 @@ export type PlanCreationFailure =
 	| { reason: 'no-previous-plan'; year: string }
 	| { reason: 'no-template'; year: string }
 	| { reason: 'template-not-found'; templateId: string }
-	| { reason: 'template-not-for-year'; templateId: string; year: string };
+	| { reason: 'template-not-for-year'; templateId: string; year: string }
+	| { reason: 'invalid-row'; invalid: InvalidRow };
 
 export type PlanCreationOutcome = { ok: true; preview: NextYearPreview } | ({ ok: false } & PlanCreationFailure);
 
@@ -82,7 +84,13 @@ export function createPlanIn(fs: Firestore, input: PlanCreation): Promise<PlanCr
 				const from = plan.parse(fromSnap.data());
 				const fromTemplate = stored.find((t) => t.id === from.templateId);
 				if (!fromTemplate) throw new Error(`plan ${regionId}/${carryFrom} names template ${from.templateId}, which does not exist`);
-				const rows = fromRowsSnap.docs.map((d) => ({ id: d.id, row: row.parse(d.data()) }));
+				let rows: ReturnType<typeof planRows>;
+				try {
+					rows = planRows(fromRowsSnap.docs);
+				} catch (e) {
+					if (e instanceof InvalidRow) return { ok: false, reason: 'invalid-row', invalid: e };
+					throw e;
+				}
 				for (const r of rows) actionOf.set(r.id, typeof r.row.fields.action === 'string' ? r.row.fields.action : '');
 				carry = carryOver({ fromYear: carryFrom, fromTemplate: fromTemplate.data, toTemplate: chosen.data, rows });
 			}
@@ -141,5 +149,7 @@ export function planCreationError(f: PlanCreationFailure): HttpsError {
 			return new HttpsError('not-found', f.reason, { reason: f.reason, templateId: f.templateId });
 		case 'template-not-for-year':
 			return new HttpsError('failed-precondition', f.reason, { reason: f.reason, templateId: f.templateId, year: f.year });
+		case 'invalid-row':
+			return invalidRowError(f.invalid);
 	}
 }

@@ -1,22 +1,23 @@
 // recordRowHistory: every write of a row becomes history entries (history.ts rowChanges), one per
 // changed field plus creation, move and deletion, each attributed to the person who made it.
 // Document ids come from the event id (history.ts historyId), so a redelivered event rewrites the same entries.
-import { logger } from 'firebase-functions';
+// A write it cannot record (a row id or a side that does not parse, an entry that would not) is kept
+// once in historyFailures (history-failures.ts) and the handler returns: with retry: true a throw
+// would be retried for days.
 import { onDocumentWrittenWithAuthContext, type DocumentSnapshot } from 'firebase-functions/v2/firestore';
 import type { Firestore } from 'firebase-admin/firestore';
 import { db } from './admin';
+import { issuePaths, recordHistoryFailure } from './history-failures';
 import { actorOf, memberActor, touchMember, type Actor } from './member-activity';
-import { REGION } from './params';
+import { TRIGGER } from './options';
 import { historyId, rowChanges } from '../../src/lib/domain/history';
-import { historyEntry, row, type Row } from '../../src/lib/domain/schemas';
+import { historyEntry, id, row, type HistoryEntry, type Row } from '../../src/lib/domain/schemas';
 
-/** A row as stored: null when absent, undefined when it does not parse (logged). */
-function rowOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined, path: string): Row | null | undefined {
-	if (!snap?.exists) return null;
+/** A row as stored: null when absent; the failing paths when it does not parse. */
+function rowOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined): { row: Row | null } | { problems: string[] } {
+	if (!snap?.exists) return { row: null };
 	const parsed = row.safeParse(snap.data());
-	if (parsed.success) return parsed.data;
-	logger.warn(`history: unparsable row at ${path}, not recorded`, { issues: parsed.error.issues });
-	return undefined;
+	return parsed.success ? { row: parsed.data } : { problems: issuePaths(parsed.error.issues) };
 }
 
 /**
@@ -40,23 +41,36 @@ function deletedAt(eventTime: Date, lastWrite: Date): Date {
 }
 
 export const recordRowHistory = onDocumentWrittenWithAuthContext(
-	{ document: 'regions/{regionId}/years/{year}/rows/{rowId}', region: REGION, retry: true },
+	{ ...TRIGGER, document: 'regions/{regionId}/years/{year}/rows/{rowId}', retry: true },
 	async (event) => {
 		const fs = db();
 		const { regionId, year, rowId } = event.params;
 		const path = `regions/${regionId}/years/${year}/rows/${rowId}`;
-		const before = rowOf(event.data?.before, path);
-		const after = rowOf(event.data?.after, path);
+		const failed = (reason: 'invalid-row-id' | 'invalid-row' | 'invalid-entry', problems: string[]) =>
+			recordHistoryFailure(fs, { trigger: 'recordRowHistory', path, reason, problems, eventId: event.id, at: new Date(event.time) });
+		// Entries name the row by its id: a row under an id that is not one has no history to be in.
+		if (!id.safeParse(rowId).success) return failed('invalid-row-id', ['id']);
+		const beforeSide = rowOf(event.data?.before);
+		const afterSide = rowOf(event.data?.after);
 		// A side that does not parse is not guessed at: recording it as absent would invent a create or delete.
-		if (before === undefined || after === undefined) return;
+		if (!('row' in beforeSide) || !('row' in afterSide)) {
+			const problems = [beforeSide, afterSide].flatMap((side, i) => ('problems' in side ? side.problems.map((p) => `${i === 0 ? 'before' : 'after'}.${p}`) : []));
+			return failed('invalid-row', problems);
+		}
+		const before = beforeSide.row;
+		const after = afterSide.row;
 		const changes = rowChanges(before, after);
 		const last = after ?? before;
 		if (changes.length === 0 || !last) return;
 		const actor = after ? await actorOf(fs, regionId, after.updatedBy) : await deleterOf(fs, regionId, event.authId, last.updatedBy);
 		const at = after?.updatedAt ?? deletedAt(new Date(event.time), last.updatedAt);
-		const entries = changes.map((c) =>
-			historyEntry.parse({ rowId, kind: c.kind, field: c.field, old: c.old, new: c.new, by: actor.by, byName: actor.byName, orgId: actor.orgId, area: last.area, at, eventId: event.id })
-		);
+		const entries: HistoryEntry[] = [];
+		for (const c of changes) {
+			const entry = historyEntry.safeParse({ rowId, kind: c.kind, field: c.field, old: c.old, new: c.new, by: actor.by, byName: actor.byName, orgId: actor.orgId, area: last.area, at, eventId: event.id });
+			// A writer uid no entry can name (an Admin SDK write could store one): none of the event's entries, one failure.
+			if (!entry.success) return failed('invalid-entry', issuePaths(entry.error.issues));
+			entries.push(entry.data);
+		}
 		const history = fs.collection('regions').doc(regionId).collection('years').doc(year).collection('history');
 		const batch = fs.batch();
 		changes.forEach((c, i) => batch.set(history.doc(historyId(event.id, c)), entries[i]));

@@ -144,8 +144,8 @@ async function readState(db: Firestore, now: Date) {
 }
 
 /** One person's transaction: queues what is still unsent of their digest; null when nothing is. */
-async function queueDigest(opts: Required<Pick<ReminderJobOptions, 'db' | 'appUrl' | 'secret' | 'outbox'>>, digest: ReminderDigest): Promise<ReminderReportEntry | null> {
-	const { db, appUrl, secret, outbox } = opts;
+async function queueDigest(opts: Required<Pick<ReminderJobOptions, 'db' | 'now' | 'appUrl' | 'secret' | 'outbox'>>, digest: ReminderDigest): Promise<ReminderReportEntry | null> {
+	const { db, now, appUrl, secret, outbox } = opts;
 	const mailId = db.collection('mail').doc().id;
 	const url = unsubscribeUrl(appUrl, digest.uid, secret);
 	const ledgerRefs = digest.items.map((i) => db.collection('reminderLedger').doc(ledgerDocId(i.ledgerKey)));
@@ -182,6 +182,7 @@ async function queueDigest(opts: Required<Pick<ReminderJobOptions, 'db' | 'appUr
 				...content,
 				to: [digest.email],
 				kind: 'reminder',
+				queuedAt: now,
 				headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
 			},
 			mailId
@@ -209,7 +210,7 @@ export async function runReminderJob(options: ReminderJobOptions): Promise<Remin
 			// the retried transaction then finds it and drops the item.
 			for (let attempt = 1; ; attempt++) {
 				try {
-					entry = await queueDigest({ db, appUrl, secret, outbox }, digest);
+					entry = await queueDigest({ db, now, appUrl, secret, outbox }, digest);
 					break;
 				} catch (err) {
 					if ((err as { code?: unknown }).code !== ALREADY_EXISTS || attempt >= 3) throw err;

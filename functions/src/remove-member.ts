@@ -1,18 +1,20 @@
 // removeMember({ regionId, uid }): a coordinator of the region (or a staff admin) takes someone out of
-// the region. The membership goes (with its audit entry, in one transaction, with their presence in
-// every year of the region), so firestore.rules refuse the person's next read and their open listeners
-// at once; their refresh tokens are revoked. The Auth account stays (they may belong to another region
-// or be staff), and their name stays on past history and comments, which carry it already.
+// the region. In one transaction the membership goes (with its audit entry) and what was only theirs
+// in the region (personal-data.ts: presence, read markers, queued mentions, reminder ledger), so
+// firestore.rules refuse the person's next read and their open listeners at once. Someone who then
+// belongs nowhere (no other membership, not staff) is forgotten everywhere and their Auth account is
+// deleted; otherwise their refresh tokens are revoked. Their name stays on past history and comments.
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { auth, db } from './admin';
+import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, memberRef, parseInput } from './callable';
-import { REGION } from './params';
+import { belongsElsewhere, deleteAccount, forgetEverywhere, forgetInRegion, readPersonalDocs, revokeSessions } from './personal-data';
+import { CALLABLE } from './options';
 import { requireManager } from './region-manager';
 import { isLastCoordinator } from '../../src/lib/domain/membership';
 import { member, removeMemberInput } from '../../src/lib/domain/schemas';
 
-export const removeMember = onCall({ region: REGION }, async (request) => {
+export const removeMember = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, uid: target } = parseInput(removeMemberInput, request.data);
 	const fs = db();
@@ -29,8 +31,11 @@ export const removeMember = onCall({ region: REGION }, async (request) => {
 			return p.success ? [{ uid: d.id, member: p.data }] : [];
 		});
 		if (isLastCoordinator(members, target)) return 'last-coordinator' as const;
+		const elsewhere = await belongsElsewhere(tx, fs, target, m.data.email, regionId);
+		const personal = await readPersonalDocs(tx, fs, target, elsewhere ? null : m.data.email);
 		tx.delete(ref);
-		for (const y of yearDocs.docs) tx.delete(y.ref.collection('presence').doc(target));
+		forgetInRegion(tx, personal, regionId, target, yearDocs.docs.map((y) => y.ref));
+		if (!elsewhere) forgetEverywhere(tx, fs, personal, target);
 		recordAudit(fs, tx, regionId, {
 			kind: 'member-removed',
 			by: uid,
@@ -40,15 +45,12 @@ export const removeMember = onCall({ region: REGION }, async (request) => {
 			details: { email: m.data.email, orgId: m.data.orgId, role: m.data.role, status: m.data.status },
 			at: now
 		});
-		return 'removed' as const;
+		return elsewhere ? ('removed' as const) : ('forgotten' as const);
 	});
 	if (outcome === 'member-not-found') throw new HttpsError('not-found', 'member-not-found', { reason: 'member-not-found' });
 	if (outcome === 'last-coordinator') throw new HttpsError('failed-precondition', 'last-coordinator', { reason: 'last-coordinator' });
-	try {
-		await auth().revokeRefreshTokens(target);
-	} catch (err) {
-		// A membership written without an account (the seed, an old invitation) has no tokens to revoke.
-		if ((err as { code?: string }).code !== 'auth/user-not-found') throw err;
-	}
+	// Deleting the account also ends its sessions: the ID tokens it holds stop verifying within the hour
+	// (the rules already refuse them, the membership being gone).
+	await (outcome === 'forgotten' ? deleteAccount(target) : revokeSessions(target));
 	return { ok: true, uid: target };
 });

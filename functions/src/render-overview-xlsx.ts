@@ -29,6 +29,9 @@ export const OVERVIEW_COLUMNS = [
 ] as const;
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/** The Insatser cell of a plan with a row that cannot be read (ids can be long: the cell shows at most 60 characters of it). */
+export const unreadableText = (rowId: string) => `Kan inte läsas: insats ${rowId.length > 60 ? `${rowId.slice(0, 60)}…` : rowId}`;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E9F2' } } as const;
 
 /** The Stockholm wall-clock time of an instant, as the UTC fields of a Date (what a spreadsheet shows). */
@@ -60,7 +63,8 @@ export async function renderOverviewXlsx(o: Overview, input: { filter: OverviewE
 			r.submittedBy,
 			r.submittedAt ? stockholmWallClock(r.submittedAt) : null,
 			r.reopenings,
-			r.completeness?.rows ?? null,
+			// A plan with a row that cannot be read has no figures: the cell says so and names the row.
+			r.unreadableRow !== null ? unreadableText(r.unreadableRow) : (r.completeness?.rows ?? null),
 			r.completeness?.completeRows ?? null,
 			r.completeness?.missing ?? null,
 			r.completeness?.percent ?? null,

@@ -7,7 +7,8 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from './callable';
 import { mailMembersIn } from './outbox';
-import { APP_URL, REGION } from './params';
+import { CALLABLE } from './options';
+import { APP_URL } from './params';
 import { reopenedMail } from '../../src/lib/domain/plan-mail';
 import { plan, region, reopenPlanInput, type Reopening } from '../../src/lib/domain/schemas';
 import { reopeningRecord } from '../../src/lib/domain/submission';
@@ -32,12 +33,12 @@ async function reopenIn(fs: Firestore, input: { regionId: string; year: string; 
 
 		const reopening = reopeningRecord({ by: { uid, name: caller.name }, at: now, reason });
 		tx.update(ref, { status: 'draft', reopenings: [...p.reopenings, reopening] });
-		mailMembersIn(tx, fs, membersSnap, 'plan-reopened', (m) => reopenedMail({ name: m.name, regionId, regionName: r.name, year, appUrl, reopening }));
+		mailMembersIn(tx, fs, membersSnap, 'plan-reopened', now, (m) => reopenedMail({ name: m.name, regionId, regionName: r.name, year, appUrl, reopening }));
 		return { ok: true, reopening };
 	});
 }
 
-export const reopenPlan = onCall({ region: REGION }, async (request) => {
+export const reopenPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year, reason } = parseInput(reopenPlanInput, request.data);
 	await requireCoordinator(db(), regionId, uid);

@@ -7,7 +7,7 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, parseInput } from './callable';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { requireManager, requireRegion } from './region-manager';
 import { firstFreeId, idCandidates, organizationIdBase, sameShortName } from '../../src/lib/domain/organizations';
 import { organization, saveOrganizationInput, type Organization } from '../../src/lib/domain/schemas';
@@ -25,7 +25,7 @@ async function regionOrganizations(tx: Transaction, fs: Firestore, regionId: str
 	});
 }
 
-export const saveOrganization = onCall({ region: REGION }, async (request) => {
+export const saveOrganization = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, orgId, ...values } = parseInput(saveOrganizationInput, request.data);
 	const fs = db();

@@ -5,11 +5,11 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, parseInput, requireStaffAdmin } from './callable';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { saveTemplateInput, template } from '../../src/lib/domain/schemas';
 import { templateDocument } from '../../src/lib/domain/template';
 
-export const saveTemplate = onCall({ region: REGION }, async (request) => {
+export const saveTemplate = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { templateId, published, content } = parseInput(saveTemplateInput, request.data);
 	const fs = db();

@@ -1,14 +1,17 @@
 // sendMail: delivers each outbox document once. A transaction claims it (pending → sending) so a
-// retried delivery of the same event does not mail twice; failures are recorded and retried.
+// retried delivery of the same event does not mail twice; failures are recorded and retried, except
+// SMTP settings that production refuses (mailer.ts): those mark the mail failed, nothing is sent.
+import { logger } from 'firebase-functions';
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { FieldValue } from 'firebase-admin/firestore';
 import { db } from './admin';
-import { smtpMailer } from './mailer';
-import { REGION, SMTP_PASSWORD } from './params';
+import { MailConfigError, smtpMailer, type Mailer } from './mailer';
+import { TRIGGER } from './options';
+import { SMTP_PASSWORD } from './params';
 import { mail } from '../../src/lib/domain/schemas';
 
 export const sendMail = onDocumentCreated(
-	{ document: 'mail/{mailId}', region: REGION, secrets: [SMTP_PASSWORD], retry: true },
+	{ ...TRIGGER, document: 'mail/{mailId}', secrets: [SMTP_PASSWORD], retry: true },
 	async (event) => {
 		const ref = db().collection('mail').doc(event.params.mailId);
 		const claimed = await db().runTransaction(async (tx) => {
@@ -24,9 +27,18 @@ export const sendMail = onDocumentCreated(
 			return parsed.data;
 		});
 		if (!claimed) return;
+		let mailer: Mailer;
+		try {
+			mailer = smtpMailer();
+		} catch (err) {
+			if (!(err instanceof MailConfigError)) throw err;
+			logger.error(`mail/${event.params.mailId} not sent: ${err.message}`, { problems: err.problems });
+			await ref.update({ state: 'failed', error: err.message }).catch(unlessGone);
+			return;
+		}
 		let messageId: string;
 		try {
-			({ messageId } = await smtpMailer().send(claimed));
+			({ messageId } = await mailer.send(claimed));
 		} catch (err) {
 			await ref.update({ state: 'pending', error: String(err) }).catch(unlessGone);
 			throw err;

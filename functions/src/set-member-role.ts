@@ -6,12 +6,12 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, memberRef, parseInput } from './callable';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { requireManager } from './region-manager';
 import { isLastCoordinator } from '../../src/lib/domain/membership';
 import { member, setMemberRoleInput } from '../../src/lib/domain/schemas';
 
-export const setMemberRole = onCall({ region: REGION }, async (request) => {
+export const setMemberRole = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, uid: target, role } = parseInput(setMemberRoleInput, request.data);
 	const fs = db();

@@ -7,10 +7,10 @@ import { onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, parseInput, planNotFound, requireCoordinator, yearRef } from './callable';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { plan, planSettingsInput } from '../../src/lib/domain/schemas';
 
-export const setPlanSettings = onCall({ region: REGION }, async (request) => {
+export const setPlanSettings = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year, deadline, reminderOffsets } = parseInput(planSettingsInput, request.data);
 	const caller = await requireCoordinator(db(), regionId, uid);

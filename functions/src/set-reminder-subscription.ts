@@ -5,7 +5,7 @@ import { type Firestore } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, memberRef, parseInput } from './callable';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { setReminderSubscriptionInput } from '../../src/lib/domain/schemas';
 
 async function isKnownPerson(fs: Firestore, uid: string): Promise<boolean> {
@@ -16,7 +16,7 @@ async function isKnownPerson(fs: Firestore, uid: string): Promise<boolean> {
 	return memberships.some((m) => m.exists);
 }
 
-export const setReminderSubscription = onCall({ region: REGION }, async (request) => {
+export const setReminderSubscription = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { subscribed } = parseInput(setReminderSubscriptionInput, request.data);
 	if (!(await isKnownPerson(db(), uid))) throw new HttpsError('permission-denied', 'not-a-member', { reason: 'not-a-member' });

@@ -10,17 +10,20 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from './callable';
 import { mailMembersIn } from './outbox';
-import { APP_URL, REGION } from './params';
+import { CALLABLE } from './options';
+import { APP_URL } from './params';
+import { InvalidRow, invalidRowError, planRows } from './plan-rows';
 import { missingFields, type MissingField } from '../../src/lib/domain/completeness';
 import { submissionReceiptMail } from '../../src/lib/domain/plan-mail';
-import { plan, region, row, submitPlanInput, template, type Submission } from '../../src/lib/domain/schemas';
+import { plan, region, submitPlanInput, template, type Submission } from '../../src/lib/domain/schemas';
 import { submissionRecord, type SubmittedRow } from '../../src/lib/domain/submission';
 
 type Outcome =
 	| { ok: true; submission: Submission }
 	| { ok: false; error: 'not-found' | 'permission-denied' }
 	| { ok: false; error: 'failed-precondition'; reason: 'already-submitted' | 'empty' }
-	| { ok: false; error: 'failed-precondition'; reason: 'incomplete'; missing: MissingField[] };
+	| { ok: false; error: 'failed-precondition'; reason: 'incomplete'; missing: MissingField[] }
+	| { ok: false; error: 'invalid-row'; invalid: InvalidRow };
 
 async function submitIn(fs: Firestore, input: { regionId: string; year: string; uid: string; now: Date; appUrl: string }): Promise<Outcome> {
 	const { regionId, year, uid, now, appUrl } = input;
@@ -41,17 +44,20 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 			if (p.status === 'submitted') return { ok: false, error: 'failed-precondition', reason: 'already-submitted' };
 			const t = template.parse(templateSnap.data());
 			const r = region.parse(regionSnap.data());
-			const rows: SubmittedRow[] = rowsSnap.docs.map((d) => {
-				const data = row.parse(d.data());
-				return { id: d.id, area: data.area, position: data.position, fields: data.fields };
-			});
+			let rows: SubmittedRow[];
+			try {
+				rows = planRows(rowsSnap.docs).map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields }));
+			} catch (e) {
+				if (e instanceof InvalidRow) return { ok: false, error: 'invalid-row', invalid: e };
+				throw e;
+			}
 			if (rows.length === 0) return { ok: false, error: 'failed-precondition', reason: 'empty' };
 			const missing = missingFields(t, rows);
 			if (missing.length > 0) return { ok: false, error: 'failed-precondition', reason: 'incomplete', missing };
 
 			const submission = submissionRecord({ rows, areas: r.areas, by: { uid, name: caller.name }, at: now });
 			tx.update(ref, { status: 'submitted', submission });
-			mailMembersIn(tx, fs, membersSnap, 'plan-submitted', (m) => submissionReceiptMail({ name: m.name, regionId, regionName: r.name, year, appUrl, submission, areas: r.areas }));
+			mailMembersIn(tx, fs, membersSnap, 'plan-submitted', now, (m) => submissionReceiptMail({ name: m.name, regionId, regionName: r.name, year, appUrl, submission, areas: r.areas }));
 			return { ok: true, submission };
 		},
 		// Many people may be editing at the moment of submission: retry contention more than the default 5 times.
@@ -59,7 +65,7 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 	);
 }
 
-export const submitPlan = onCall({ region: REGION }, async (request) => {
+export const submitPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year } = parseInput(submitPlanInput, request.data);
 	await requireCoordinator(db(), regionId, uid);
@@ -70,6 +76,8 @@ export const submitPlan = onCall({ region: REGION }, async (request) => {
 			throw planNotFound();
 		case 'permission-denied':
 			throw notCoordinator();
+		case 'invalid-row':
+			throw invalidRowError(outcome.invalid);
 		case 'failed-precondition':
 			throw new HttpsError('failed-precondition', outcome.reason, outcome.reason === 'incomplete' ? { reason: outcome.reason, missing: outcome.missing } : { reason: outcome.reason });
 	}

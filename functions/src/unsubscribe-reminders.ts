@@ -7,7 +7,8 @@
 // - A missing or forged token: 400 with a Swedish page; other methods: 405.
 import { onRequest, type Request } from 'firebase-functions/v2/https';
 import { db } from './admin';
-import { APP_URL, REGION, UNSUBSCRIBE_SECRET } from './params';
+import { PUBLIC_HTTP } from './options';
+import { APP_URL, UNSUBSCRIBE_SECRET } from './params';
 import { confirmPage, donePage, invalidLinkPage, methodNotAllowedPage } from './unsubscribe-pages';
 import { unsubscribeInput } from '../../src/lib/domain/schemas';
 import { verifyToken } from '../../src/lib/domain/unsubscribe-token';
@@ -20,7 +21,7 @@ function tokenOf(req: Request): unknown {
 	return req.query.token;
 }
 
-export const unsubscribeReminders = onRequest({ region: REGION, secrets: [UNSUBSCRIBE_SECRET] }, async (req, res) => {
+export const unsubscribeReminders = onRequest({ ...PUBLIC_HTTP, secrets: [UNSUBSCRIBE_SECRET] }, async (req, res) => {
 	const appUrl = APP_URL.value();
 	res.set({
 		'Content-Type': 'text/html; charset=utf-8',

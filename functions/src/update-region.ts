@@ -6,12 +6,12 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, parseInput, requireStaffAdmin } from './callable';
-import { REGION } from './params';
+import { CALLABLE } from './options';
 import { region, row, updateRegionInput } from '../../src/lib/domain/schemas';
 
 type Outcome = { ok: true } | { ok: false; reason: 'region-not-found' } | { ok: false; reason: 'area-in-use'; year: string; area: number };
 
-export const updateRegion = onCall({ region: REGION }, async (request) => {
+export const updateRegion = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(updateRegionInput, request.data);
 	const fs = db();

@@ -352,7 +352,7 @@ export class PlanSession {
 	#beat(): void {
 		// Only into a plan that exists: presence of a mistyped year would litter the database.
 		if (!this.#present || !this.writesPresence || !navigator.onLine || this.plan.status !== 'ready') return;
-		writePresence(this.regionId, this.year, this.person.uid, { name: this.person.name, orgId: this.person.orgId, cell: this.#presenceCell, answer: this.#presenceAnswer }).catch((err) =>
+		writePresence(this.regionId, this.year, this.person.uid, { name: this.person.name, orgId: this.person.orgId, cell: this.#presenceCell, answer: this.#presenceAnswer }, new Date()).catch((err) =>
 			console.warn('Planbordet: presence was not written', err)
 		);
 	}

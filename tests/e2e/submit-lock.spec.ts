@@ -66,6 +66,43 @@ describe('submitting and reopening a plan', () => {
 		expect(focused).toBe(`${first.rowId}/${first.field}`);
 	});
 
+	it('shows a row that cannot be read to the coordinator with what is wrong, tells the editor whom to ask, and repairs and deletes it', async () => {
+		const { db } = admin();
+		// What an older client or a console edit could leave: a NaN position and a number for a text,
+		// and a row under an id that is no id.
+		await db.doc(`${YEAR}/rows/e2e-trasig`).set({
+			area: 1, position: NaN, fields: { action: 'Trasig insats från konsolen', goal: 42 }, revs: {},
+			createdBy: 'u-krokom', updatedBy: 'u-krokom', updatedAt: new Date()
+		});
+		await db.doc(`${YEAR}/rows/rad med mellanslag`).set({
+			area: 2, position: 1024, fields: { action: 'Insats med ogiltigt id' }, revs: {}, createdBy: 'u-krokom', updatedBy: 'u-krokom', updatedAt: new Date()
+		});
+		const block = pageA.locator('section[data-broken-rows]');
+		const nan = block.locator('[data-broken-row="e2e-trasig"]');
+		await nan.getByText('platsen i tabellen saknas eller är inget giltigt tal').waitFor();
+		await nan.getByText('fältet ”Mål” har ett värde av fel sort').waitFor();
+		await nan.getByText('Trasig insats från konsolen').waitFor();
+		await block.locator('[data-broken-row="rad med mellanslag"]').getByText('insatsens id är ogiltigt', { exact: false }).waitFor();
+		await pageB.locator('[data-broken-rows]').getByText('Be regionens samordnare (Malin Samordnare)', { exact: false }).waitFor();
+		expect(await pageB.getByRole('button', { name: 'Reparera', exact: true }).count()).toBe(0);
+		await expectNoAxeViolations(pageA);
+
+		// Repaired from the keyboard: the row comes back into the table, the goal emptied, the action kept.
+		await nan.getByRole('button', { name: 'Reparera', exact: true }).focus();
+		await pageA.keyboard.press('Enter');
+		await cell(pageA, 'e2e-trasig', 'action').getByText('Trasig insats från konsolen').waitFor();
+		await cell(pageB, 'e2e-trasig', 'action').getByText('Trasig insats från konsolen').waitFor();
+		await nan.waitFor({ state: 'detached' });
+
+		await block.locator('[data-broken-row="rad med mellanslag"]').getByRole('button', { name: 'Ta bort', exact: true }).click();
+		const confirm = pageA.getByRole('dialog', { name: 'Ta bort insatsen?' });
+		await confirm.getByRole('button', { name: 'Ta bort', exact: true }).click();
+		await block.waitFor({ state: 'detached' });
+		await pageB.locator('[data-broken-rows]').waitFor({ state: 'detached' });
+		expect((await db.doc(`${YEAR}/rows/rad med mellanslag`).get()).exists).toBe(false);
+		expect(rowSchema.parse((await db.doc(`${YEAR}/rows/e2e-trasig`).get()).data())).toMatchObject({ area: 1, fields: { action: 'Trasig insats från konsolen' }, updatedBy: 'u-samordnare-jh' });
+	});
+
 	it('submits, and every open page turns read-only live, keeping an editor\'s unsaved text visible', async () => {
 		const { db } = admin();
 		for (const m of await storedMissing()) {

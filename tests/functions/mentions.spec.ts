@@ -2,12 +2,12 @@
 // the browser SDK (as firestore.rules require: themselves as author, server time), the notifyMentions
 // trigger queues each mentioned member, and the digests go through the outbox, sendMail and the
 // development inbox. At most one mail per person per 10 minutes: a second mention waits until the
-// window has passed (lastSentAt backdated with the Admin SDK) and the sendMentionDigests schedule
-// runs (a Pub/Sub message, as Cloud Scheduler sends). The author, non-members and deleted comments
-// get no mail.
+// window has passed (lastSentAt backdated with the Admin SDK) and the sendMentionDigests run goes
+// (called directly: the emulator cannot fire 2nd-gen schedules). The author, non-members and deleted
+// comments get no mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
-import { admin, APP_URL, clearCollections, eventually, inbox, publishScheduled, resetDemo, settleOutbox, waitForMail, type Client, type InboxMail } from '../support/emulators';
+import { admin, APP_URL, clearCollections, eventually, inbox, runScheduled, resetDemo, settleOutbox, waitForMail, type Client, type InboxMail } from '../support/emulators';
 import { clientPool, JH, P } from '../support/plans';
 import { addRowTo } from '../../src/lib/firebase/row-writes';
 import { member, mentionMailState, mentionQueueEntry, type FieldKey } from '../../src/lib/domain/schemas';
@@ -142,7 +142,7 @@ describe('mention mails', () => {
 
 		it('goes out in one digest when the schedule runs after the window has passed', async () => {
 			await backdate(P.krokom);
-			await publishScheduled('sendMentionDigests');
+			await runScheduled('sendMentionDigests');
 			const entry = await untilEntry(replyId, P.krokom.uid, 'sent');
 			await settleOutbox();
 			const mails = await mailsTo(P.krokom);
@@ -158,7 +158,7 @@ describe('mention mails', () => {
 
 		it('a second run sends nothing more', async () => {
 			await backdate(P.krokom);
-			await publishScheduled('sendMentionDigests');
+			await runScheduled('sendMentionDigests');
 			await sleep(QUIET_MS);
 			await settleOutbox();
 			expect(await mailsTo(P.krokom)).toHaveLength(2);
@@ -203,7 +203,7 @@ describe('mention mails', () => {
 			const krokomBefore = (await mailsTo(P.krokom)).length;
 			await backdate(P.krokom);
 			await backdate(P.lst);
-			await publishScheduled('sendMentionDigests');
+			await runScheduled('sendMentionDigests');
 			await untilEntry(keptId, P.lst.uid, 'sent');
 			await settleOutbox();
 			expect((await mailsTo(P.lst)).filter((m) => m.parsed.text?.includes(keptText))).toHaveLength(1);
@@ -235,7 +235,7 @@ describe('mention mails', () => {
 			const krokomBefore = (await mailsTo(P.krokom)).length;
 			await backdate(P.krokom);
 			await backdate(P.lst);
-			await publishScheduled('sendMentionDigests');
+			await runScheduled('sendMentionDigests');
 			await untilEntry(rewrittenId, P.lst.uid, 'sent');
 			await eventually(async () => ((await entriesOf(unmentionedId)).length === 0 ? true : undefined), 'the unmentioned entry to go');
 			await settleOutbox();

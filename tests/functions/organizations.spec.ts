@@ -73,6 +73,23 @@ describe('saveOrganization', () => {
 		}
 	});
 
+	it('compares short names in their normalised form: an invisible character beside RJH is the same RJH', async () => {
+		for (const shortName of ['RJH\u2060', '\u200BRJH', 'R\u00ADJH', 'rjh\uFEFF', 'ＲＪＨ']) {
+			const err = await refused(coord, { ...ENERGI, name: 'Region JH igen', shortName });
+			expect(err, JSON.stringify(shortName)).toMatchObject({ code: 'functions/already-exists', details: { reason: 'organization-exists' } });
+		}
+		for (const name of ['Energi\u202Ekontoret', 'Energi\u2066kontoret\u2069']) {
+			const err = await refused(coord, { ...ENERGI, name, shortName: 'Nytt' });
+			expect(err, JSON.stringify(name)).toMatchObject({ code: 'functions/invalid-argument' });
+			expect(err.details).toMatchObject({ issues: [expect.objectContaining({ path: ['name'], message: 'invisible-character' })] });
+		}
+	});
+
+	it('stores a new organisation in its normalised spelling', async () => {
+		const answer = await coord.call<{ orgId: string }>('saveOrganization', { ...ENERGI, name: ' Vindkraft\u00A0 Jämtland\u200B', shortName: 'Vind\u2060kraft' });
+		expect(organization.parse((await orgDoc(answer.orgId).get()).data())).toMatchObject({ name: 'Vindkraft Jämtland', shortName: 'Vindkraft' });
+	});
+
 	it("allows a short name another region's organisation has", async () => {
 		expect(await coord.call('saveOrganization', { ...ENERGI, name: 'RVN i Jämtland', shortName: 'RVN' })).toMatchObject({ created: true });
 	});

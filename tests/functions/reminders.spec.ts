@@ -17,9 +17,11 @@ import { enqueueMailIn, type OutboxMail } from '../../functions/src/outbox';
 import { ledgerDocId, ReminderJobError, runReminderJob, type ReminderJobOptions, type ReminderReportEntry } from '../../functions/src/reminder-job';
 import { plan, reminderLedgerEntry, reminderOptOut } from '../../src/lib/domain/schemas';
 import { verifyToken } from '../../src/lib/domain/unsubscribe-token';
+import { devUnsubscribeSecret } from '../../scripts/emulator-env.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const SECRET = 'dev-unsubscribe-secret-not-for-production';
+/** The emulators' UNSUBSCRIBE_SECRET, generated into .planbordet/ (scripts/emulator-env.mjs). */
+const SECRET = devUnsubscribeSecret();
 const YEAR = '2023';
 const T7 = new Date('2024-01-24T08:00:00+01:00');
 const T2 = new Date('2024-01-29T08:00:00+01:00');

@@ -2,8 +2,10 @@
 // A plan whose deadline is 10 days away with offsets [30, 20] has offset 20 due whatever the time of
 // day, so the run mails its coordinator.
 //
-// How it is triggered: a message on its Pub/Sub topic firebase-schedule-sendDeadlineReminders in the
-// Pub/Sub emulator, as Cloud Scheduler does in production (support/emulators.ts runScheduled).
+// How it is run: the emulator cannot fire 2nd-gen schedules, so the test calls the run the function
+// calls (functions/src/scheduled-runs.ts, support/emulators.ts runScheduled) against the emulators;
+// the schedule's registration is read from the Functions emulator, its deploy manifest in
+// functions/src/manifest.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, clearCollections, clearInbox, resetDemo, runScheduled, settleOutbox, waitForMail } from '../support/emulators';
 import { P, VN, yearDoc } from '../support/plans';

@@ -6,8 +6,10 @@ import { admin, APP_URL, callError, clearCollections, client, clientAs, resetDem
 import { P } from '../support/plans';
 import { reminderOptOut } from '../../src/lib/domain/schemas';
 import { signToken } from '../../src/lib/domain/unsubscribe-token';
+import { devUnsubscribeSecret } from '../../scripts/emulator-env.mjs';
 
-const SECRET = 'dev-unsubscribe-secret-not-for-production';
+/** The emulators' UNSUBSCRIBE_SECRET, generated into .planbordet/ (scripts/emulator-env.mjs). */
+const SECRET = devUnsubscribeSecret();
 const ENDPOINT = `${APP_URL}/api/unsubscribe`;
 const optOutOf = async (uid: string) => (await admin().db.collection('reminderOptOuts').doc(uid).get()).data();
 

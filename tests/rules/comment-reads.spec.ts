@@ -124,6 +124,27 @@ describe('the shape of read markers', () => {
 		await assertFails(writeOwn({ seen: COMMENTS.editorRoot }));
 	});
 
+	// Every marker must stay a timestamp: one that is not made the app's schema refuse the whole document (issue 18).
+	for (const [what, value] of [['a number', 42], ['text', '2024-03-01'], ['null', null], ['a map', { at: 1 }], ['NaN', NaN]] as const) {
+		it(`a member may not mark a thread as seen with ${what} instead of a time`, async () => {
+			await assertFails(setDoc(reads('editor', 'editor'), { seen: { [COMMENTS.editor2Root]: value } }, { merge: true }));
+		});
+	}
+
+	it('a member may not slip a number in beside server times', async () => {
+		await assertFails(
+			setDoc(reads('editor', 'editor'), { seen: { [COMMENTS.editor2Root]: serverTimestamp(), [COMMENTS.reply]: serverTimestamp(), 'thread-x': 7 } }, { merge: true })
+		);
+	});
+
+	it('a member may not create their markers with a number beside a server time', async () => {
+		await assertFails(setDoc(reads('editor2', 'editor2'), { seen: { [COMMENTS.editorRoot]: serverTimestamp(), 'thread-x': 7 } }));
+	});
+
+	it("a member may not mark a thread as seen at their own clock's time", async () => {
+		await assertFails(setDoc(reads('editor', 'editor'), { seen: { [COMMENTS.editor2Root]: new Date() } }, { merge: true }));
+	});
+
 	it('a member may keep markers for 5,000 threads', async () => {
 		await assertSucceeds(writeOwn(threads(5000)));
 	});

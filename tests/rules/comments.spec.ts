@@ -3,7 +3,7 @@
 // exact shape of each write. Unless a test says otherwise: Jämtland Härjedalen's 2024 plan, the fixture's COMMENTS.
 import { beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, getDoc, getDocs, serverTimestamp, setDoc, Timestamp, updateDoc } from 'firebase/firestore';
+import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, Timestamp, updateDoc } from 'firebase/firestore';
 import {
 	COMMENTS,
 	JH,
@@ -369,6 +369,25 @@ describe('the shape of a new comment', () => {
 		await assertFails(postAsEditor({}, { mentions: [1] }));
 	});
 
+	// Every mention is checked, not only the first: a bad one further on hid the comment (issue 18).
+	const badMentions: [what: string, mentions: unknown[]][] = [
+		['a number after a uid', ['u-ostersund', 42]],
+		['a number as the 20th of 20', [...Array.from({ length: 19 }, (_, i) => `user-${i}`), 42]],
+		['an empty uid', ['editor2', '']],
+		['a uid of 129 characters', ['editor2', 'u'.repeat(129)]],
+		['a map', ['editor2', { uid: 'editor' }]],
+		['null', ['editor2', null]]
+	];
+	for (const [what, mentions] of badMentions) {
+		it(`a member may not mention ${what}`, async () => {
+			await assertFails(postAsEditor({}, { mentions }));
+		});
+	}
+
+	it('a member may mention a uid of 128 characters', async () => {
+		await assertSucceeds(postAsEditor({ mentions: ['editor2', 'u'.repeat(128)] }));
+	});
+
 	it('a member may not give the mentions as anything but a list', async () => {
 		await assertFails(postAsEditor({}, { mentions: 'editor2' }));
 	});
@@ -410,6 +429,27 @@ describe('the shape of a new comment', () => {
 	it('a member may not give a parentId that is not a string', async () => {
 		await assertFails(postAsEditor({}, { parentId: 1 }));
 	});
+
+	it('a member may not comment on a row whose id the app cannot parse, even if it exists', async () => {
+		// Left by an older client: the comment would be hidden with the row (issue 18).
+		await suite.admin((db) => setDoc(rowRef(db, JH, YEAR, 'rad med mellanslag ä'), { area: 1, position: 99 }));
+		await assertFails(postAsEditor({ rowId: 'rad med mellanslag ä' }));
+	});
+
+	it('a member may not reply to a thread whose id the app cannot parse, even if it exists', async () => {
+		await suite.admin((db) => setDoc(commentRef(db, JH, YEAR, 'tråd 1'), { ...newComment('editor2'), createdAt: SEEDED_AT }));
+		await assertFails(postAsEditor({ parentId: 'tråd 1' }));
+	});
+
+	it('a member may comment under an id as Firestore generates them', async () => {
+		await assertSucceeds(setDoc(doc(commentsOf('editor')), newComment('editor')));
+	});
+
+	for (const [what, id] of [['spaces and a letter outside A-Z', 'kommentar ä'], ['1,444 characters', 'c'.repeat(1444)], ['a zero-width space', 'c\u200B']]) {
+		it(`a member may not comment under an id with ${what}`, async () => {
+			await assertFails(setDoc(comment('editor', id), newComment('editor')));
+		});
+	}
 });
 
 describe('the shape of an edit', () => {
@@ -455,6 +495,10 @@ describe('the shape of an edit', () => {
 
 	it('the author may not mention 21 people', async () => {
 		await assertFails(editOwn(commentEdit('Alla!', Array.from({ length: 21 }, (_, i) => `user-${i}`))));
+	});
+
+	it('the author may not mention something that is not a uid after a uid', async () => {
+		await assertFails(editOwn(commentEdit('Alla!', ['editor2', 42 as unknown as string])));
 	});
 
 	it('the author may not edit and resolve in one write', async () => {

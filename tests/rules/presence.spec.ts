@@ -11,6 +11,7 @@ const presenceOfYear = (actor: Parameters<typeof suite.as>[0], regionId: typeof 
 /** editor writes their own presence in JH 2024. */
 const writeOwn = (data: Record<string, unknown>) => setDoc(presenceRef(suite.as('editor'), JH, 2024, 'editor'), data);
 const CELL = { rowId: rowIdOf('coord'), field: 'goal' };
+const HOUR = 3_600_000;
 
 describe('reading presence', () => {
 	it("a member may see who is in their region's plan", async () => {
@@ -146,8 +147,58 @@ describe('refused presence writes', () => {
 		await assertFails(writeOwn({ ...presenceOf('editor'), name: 'n'.repeat(201) }));
 	});
 
+	// Presence is shown as the name it carries: it must be the writer's own (issue 18).
+	it("a member may not show up under another member's name", async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), name: 'Malin Samordnare' }));
+	});
+
+	it('a member may not show up without a name', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), name: '' }));
+	});
+
+	it('a member may not show up under their name with an invisible character added', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), name: 'Lars Länsstyrelsen\u2060' }));
+	});
+
+	for (const [what, rowId] of [['spaces and a letter outside A-Z', 'rad med mellanslag ä'], ['1,444 characters', 'r'.repeat(1444)], ['a right-to-left override', '\u202Erow']]) {
+		it(`a member may not point at a row id with ${what}`, async () => {
+			await assertFails(writeOwn(presenceOf('editor', { rowId, field: 'goal' })));
+		});
+	}
+
+	it('a member may point at a row id of 128 characters', async () => {
+		await assertSucceeds(writeOwn(presenceOf('editor', { rowId: 'r'.repeat(128), field: 'goal' })));
+	});
+
+	for (const [what, questionId] of [['a space', 'q2 framtidsspaning'], ['129 characters', 'q'.repeat(129)], ['a slash', 'q2/text'], ['nothing', '']]) {
+		it(`a member may not point at a question id with ${what}`, async () => {
+			await assertFails(writeOwn({ ...presenceOf('editor'), answer: { questionId, field: 'text' } }));
+		});
+	}
+
+	it('a member may not announce their presence in a year that does not exist', async () => {
+		await assertFails(setDoc(presenceRef(suite.as('editor'), JH, 2030, 'editor'), presenceOf('editor')));
+	});
+
 	it('a member may not stamp lastSeen with a client clock', async () => {
 		await assertFails(writeOwn({ ...presenceOf('editor'), lastSeen: new Date() }));
+	});
+
+	it('a member may set the TTL expiry a day ahead of the server, allowing a fast clock (retention.ts)', async () => {
+		await assertSucceeds(writeOwn({ ...presenceOf('editor'), expireAt: new Date(Date.now() + 23 * HOUR) }));
+	});
+
+	it('a member may not keep their presence past a day', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), expireAt: new Date(Date.now() + 25 * HOUR) }));
+	});
+
+	it('a member may not leave out the TTL expiry', async () => {
+		const { expireAt: _, ...withoutExpiry } = presenceOf('editor');
+		await assertFails(writeOwn(withoutExpiry));
+	});
+
+	it('a member may not give the TTL expiry as anything but a timestamp', async () => {
+		await assertFails(writeOwn({ ...presenceOf('editor'), expireAt: Date.now() + HOUR }));
 	});
 
 	it("a member may not write another member's presence", async () => {

@@ -314,6 +314,19 @@ describe('moves', () => {
 		await assertFails(moveRow('editor', JH, move('editor', 1, 'first' as unknown as number)));
 	});
 
+	// A position of NaN or ±Infinity made the row vanish for everyone and broke the exports (issue 18).
+	for (const position of [NaN, Infinity, -Infinity]) {
+		it(`a member may not move a row to position ${position}`, async () => {
+			await assertFails(moveRow('editor', JH, move('editor', 1, position)));
+		});
+	}
+
+	for (const position of [-0, -5, 1e300, 2 ** 53 + 2]) {
+		it(`a member may move a row to the finite position ${Object.is(position, -0) ? '-0' : position}`, async () => {
+			await assertSucceeds(moveRow('editor', JH, move('editor', 1, position)));
+		});
+	}
+
 	it('a member may not change a field while moving a row', async () => {
 		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 1), 'fields.goal': 'Mål', 'revs.goal': 1 }));
 	});
@@ -350,6 +363,35 @@ describe('new rows', () => {
 	it('a member may add an empty row to area 2 of Västernorrland', async () => {
 		await assertSucceeds(add('coordVN', VN, newRow('coordVN', 2, 1)));
 	});
+
+	for (const position of [NaN, Infinity, -Infinity]) {
+		it(`a member may not add a row at position ${position}`, async () => {
+			await assertFails(add('editor', JH, newRow('editor', 1, position)));
+		});
+	}
+
+	it('a member may add a row under an id as Firestore generates them', async () => {
+		await assertSucceeds(setDoc(doc(collection(suite.as('editor'), 'regions', JH, 'years', '2024', 'rows')), newRow('editor')));
+	});
+
+	it('a member may add a row under an id of 128 letters, digits, - and _', async () => {
+		await assertSucceeds(setDoc(rowRef(suite.as('editor'), JH, 2024, `Ab9_-${'x'.repeat(123)}`), newRow('editor')));
+	});
+
+	// A row id the app's schema refuses made the history trigger throw on every write (issue 18).
+	const badIds: [what: string, id: string][] = [
+		['spaces and a letter outside A-Z', 'rad med mellanslag ä'],
+		['1,444 characters', 'x'.repeat(1444)],
+		['129 characters', 'x'.repeat(129)],
+		['a zero-width space', 'row\u200B'],
+		['a right-to-left override', '\u202Erow'],
+		['a dot', 'a.b']
+	];
+	for (const [what, id] of badIds) {
+		it(`a member may not add a row under an id with ${what}`, async () => {
+			await assertFails(setDoc(rowRef(suite.as('editor'), JH, 2024, id), newRow('editor')));
+		});
+	}
 
 	it('a member may not add a row with fields already filled in', async () => {
 		await assertFails(add('editor', JH, { ...newRow('editor'), fields: { action: 'Insats' } }));

@@ -16,8 +16,26 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
+/** Content-Security-Policy violations seen in any page of any person since the last take (csp-guard.ts fails the test on them). */
+const cspViolations: string[] = [];
+export const takeCspViolations = (): string[] => cspViolations.splice(0);
+
+/** Records every CSP violation in the context's pages: the page's own event, and Chromium's console report. */
+async function watchCsp(context: BrowserContext) {
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			console.error(`[csp-violation] ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+		});
+	});
+	context.on('console', (msg) => {
+		const text = msg.text();
+		if (text.startsWith('[csp-violation]') || /Content Security Policy/i.test(text)) cspViolations.push(`${msg.page()?.url() ?? '?'}: ${text}`);
+	});
+}
+
 export async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1400, height: 900 } });
+	await watchCsp(context);
 	const page = await context.newPage();
 	page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
 	return { context, page };
@@ -32,7 +50,8 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the violations. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-	await page.addScriptTag({ content: AXE_SOURCE });
+	// Evaluated through DevTools, not as an inline <script> (addScriptTag), which the page's CSP refuses.
+	await page.evaluate(AXE_SOURCE);
 	return page.evaluate(async () => {
 		const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
 		const result = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

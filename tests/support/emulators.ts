@@ -9,6 +9,8 @@ import { getAuth as adminAuth } from 'firebase-admin/auth';
 import { getFirestore as adminFirestore } from 'firebase-admin/firestore';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { seed } from '../../scripts/seed';
+import { devUnsubscribeSecret } from '../../scripts/emulator-env.mjs';
+import { deadlineReminderRun, mentionDigestRun } from '../../functions/src/scheduled-runs';
 
 export const PROJECT_ID = 'demo-planbordet';
 export const HOST = '127.0.0.1';
@@ -99,32 +101,19 @@ export async function settleOutbox(timeoutMs = 30_000): Promise<void> {
 }
 
 /**
- * Runs a scheduled function the way Cloud Scheduler does: a message on its Pub/Sub topic
- * (firebase-schedule-<name>) in the Pub/Sub emulator; resolves when the run has recorded itself.
+ * Runs a schedule once, now: the run its 2nd-gen function calls (functions/src/scheduled-runs.ts),
+ * here against the emulators with their settings; the sendMail trigger then delivers what it queued.
+ * The emulator never fires 2nd-gen schedules, and Pub/Sub cannot reach them.
  */
-export async function runScheduled(name: string): Promise<void> {
-	const { db } = admin();
-	const before = (await db.collection('reminderRuns').get()).size;
-	await publishScheduled(name);
-	const started = Date.now();
-	while ((await db.collection('reminderRuns').get()).size <= before) {
-		if (Date.now() - started > 30_000) throw new Error(`${name} did not run within 30 s of the Pub/Sub message`);
-		await new Promise((r) => setTimeout(r, 200));
+export async function runScheduled(name: 'sendDeadlineReminders' | 'sendMentionDigests'): Promise<void> {
+	const db = admin().db;
+	const now = new Date();
+	if (name === 'sendDeadlineReminders') {
+		await deadlineReminderRun({ db, now, appUrl: APP_URL, secret: devUnsubscribeSecret() });
+	} else {
+		const { failures } = await mentionDigestRun({ db, now, appUrl: APP_URL });
+		if (failures.length > 0) throw new Error(`${name} failed for ${failures.map((f) => `${f.uid}: ${f.error}`).join('; ')}`);
 	}
-}
-
-/**
- * Publishes one message on a scheduled function's Pub/Sub topic (firebase-schedule-<name>), as Cloud
- * Scheduler does, and returns at once; the caller waits for whatever the run leaves behind.
- */
-export async function publishScheduled(name: string): Promise<void> {
-	const topic = `http://${HOST}:8085/v1/projects/${PROJECT_ID}/topics/firebase-schedule-${name}`;
-	const res = await fetch(`${topic}:publish`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ messages: [{ data: Buffer.from('{}').toString('base64') }] })
-	});
-	if (!res.ok) throw new Error(`publishing to ${topic} answered ${res.status}: ${await res.text()}`);
 }
 
 /** Signs a client in as a seeded user the way a person does: request the link, open it from the inbox. */

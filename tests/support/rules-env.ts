@@ -10,9 +10,10 @@
 //   coord     coordinator of Jämtland Härjedalen (JH)      editor, editor2   editors of JH
 //   coordVN   coordinator of Västernorrland (VN)            reader            Tillväxtverket staff reader
 //   stranger  signed in, member of no region               anonymous         not signed in
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
 	doc,
@@ -23,6 +24,8 @@ import {
 	type DocumentData,
 	type Firestore
 } from 'firebase/firestore';
+import { conditionsOf, type SpecCoverage } from './rules-coverage';
+import { presenceExpiry } from '../../src/lib/domain/retention';
 
 // Every refused write would otherwise log a PERMISSION_DENIED stream error; assertFails checks them.
 setLogLevel('silent');
@@ -164,10 +167,15 @@ export function useRulesSuite(): RulesSuite {
 				.catch(fail);
 		});
 	});
-	afterAll(async () => {
+	// The first parameter is vitest's fixture context, which must be destructured; the second is this file's suite.
+	afterAll(async ({}, suite) => {
 		releaseAdmin();
 		await adminDone;
-		await env?.cleanup();
+		try {
+			await saveRulesCoverage(basename(suite.file.filepath));
+		} finally {
+			await env?.cleanup();
+		}
 	});
 	beforeEach(async () => {
 		await suite.seed();
@@ -202,6 +210,20 @@ export function useRulesSuite(): RulesSuite {
 	return suite;
 }
 
+/**
+ * This spec file's rules coverage, for the figure rules-coverage-setup.ts prints after the run. It
+ * must be fetched now: the emulator keeps one report per project, which the next spec file's rules
+ * load resets. Not getting it fails the file, so the figure cannot silently go missing.
+ */
+async function saveRulesCoverage(spec: string) {
+	const url = `http://${EMULATOR_HOST}:${EMULATOR_PORT}/emulator/v1/projects/${PROJECT_ID}:ruleCoverage`;
+	const res = await fetch(url);
+	if (!res.ok) throw new Error(`the rules coverage report could not be fetched from ${url}: ${res.status} ${await res.text()}`);
+	const { rules, conditions } = conditionsOf(await res.json());
+	const coverage: SpecCoverage = { spec, rules, conditions };
+	writeFileSync(join(inject('rulesCoverageDir'), `${spec}-${randomUUID()}.json`), JSON.stringify(coverage));
+}
+
 async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 	const batch = writeBatch(db);
 	for (const [id, org] of Object.entries(ORGANIZATIONS)) batch.set(doc(db, 'organizations', id), org);
@@ -233,7 +255,7 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 			});
 			for (const p of Object.values(PEOPLE) as Person[]) {
 				if (p.member?.regionId !== regionId) continue;
-				batch.set(doc(db, yearPath, 'presence', p.uid), { name: p.name, orgId: p.orgId, cell: null, lastSeen: SEEDED_AT });
+				batch.set(doc(db, yearPath, 'presence', p.uid), { name: p.name, orgId: p.orgId, cell: null, lastSeen: SEEDED_AT, expireAt: SEEDED_AT });
 			}
 			for (const [id, data] of Object.entries(seededComments())) batch.set(doc(db, yearPath, 'comments', id), data);
 			// The editor has looked at the editor's thread; nobody else has read markers yet.
@@ -326,10 +348,10 @@ export function newRow(uid: string, area = 1, position = 100): Record<string, un
 	return { area, position, fields: {}, revs: {}, createdBy: uid, updatedBy: uid, updatedAt: serverTimestamp() };
 }
 
-/** A presence document: `setDoc(presenceRef(uid), presenceOf(...))`. */
+/** A presence document: `setDoc(presenceRef(uid), presenceOf(...))`, expiring as the app's does (retention.ts). */
 export function presenceOf(actor: Actor, cell: { rowId: string; field: string } | null = null): Record<string, unknown> {
 	const p = actor === 'anonymous' ? { name: 'Anonym', orgId: 'none' } : (PEOPLE[actor] as Person);
-	return { name: p.name, orgId: p.orgId, cell, lastSeen: serverTimestamp() };
+	return { name: p.name, orgId: p.orgId, cell, lastSeen: serverTimestamp(), expireAt: presenceExpiry(new Date()) };
 }
 
 export const commentRef = (db: Firestore, regionId: RegionId, year: number, commentId: string) =>

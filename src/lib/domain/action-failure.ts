@@ -28,7 +28,13 @@ export const REASONS = [
 	'not-staff-admin',
 	'region-exists',
 	'area-in-use',
-	'template-in-use'
+	'template-in-use',
+	'person-not-found',
+	'cannot-erase-self',
+	'invalid-row',
+	'row-readable',
+	'row-not-found',
+	'plan-submitted'
 ] as const;
 type Reason = (typeof REASONS)[number];
 

@@ -54,6 +54,12 @@ describe('sameShortName', () => {
 		expect(sameShortName('ÅRE', 'åre')).toBe(true);
 	});
 
+	it('ignores invisible characters and compatibility forms, also in a name stored before names were normalised', () => {
+		expect(sameShortName('RJH\u2060', 'RJH')).toBe(true);
+		expect(sameShortName('RJH', 'R\u200BJH')).toBe(true);
+		expect(sameShortName('ＲＪＨ', 'rjh')).toBe(true);
+	});
+
 	it('tells different names apart', () => {
 		expect(sameShortName('Berg', 'Bräcke')).toBe(false);
 		expect(sameShortName('Are', 'Åre')).toBe(false);

@@ -1,5 +1,6 @@
 // The organisations of a region's network, decided without Firebase: the document id a new one gets
 // (`{regionId}-{slug of its short name}`, made unique) and when two short names are the same one.
+import { comparisonKey } from './display-text';
 
 const MAX_ID = 128;
 /** Room for a "-99" suffix inside the 128-character id limit (schemas.ts id). */
@@ -31,8 +32,7 @@ export function firstFreeId(candidates: readonly string[], taken: ReadonlySet<st
 	return candidates.find((c) => !taken.has(c)) ?? null;
 }
 
-/** Short names are compared as people read them: case, surrounding and repeated spaces do not matter. */
+/** Short names are compared as people read them (display-text.ts comparisonKey): case, spaces and invisible characters do not matter. */
 export function sameShortName(a: string, b: string): boolean {
-	const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
-	return norm(a) === norm(b);
+	return comparisonKey(a) === comparisonKey(b);
 }

@@ -141,6 +141,7 @@ describe('overview', () => {
 			submittedAt: null,
 			reopenings: 0,
 			completeness: { rows: 3, completeRows: 2, missing: 2, percent: 66 },
+			unreadableRow: null,
 			planPath: '/plan/jamtland-harjedalen/2024',
 			exports: { docx: '/api/export/jamtland-harjedalen/2024.docx', xlsx: '/api/export/jamtland-harjedalen/2024.xlsx' }
 		});
@@ -151,6 +152,15 @@ describe('overview', () => {
 		expect(vn.status).toBe('submitted');
 		expect([vn.submittedBy, vn.submittedAt, vn.daysLeft]).toEqual(['Anna Andersson', SUBMISSION.at, null]);
 		expect(vn.completeness).toEqual({ rows: 2, completeRows: 2, missing: 0, percent: 100 });
+	});
+
+	it('shows a plan with a row that cannot be read without figures, naming the row, and the other plans as usual', () => {
+		const base = input();
+		const plans = base.plans.map((p) => (p.regionId === 'jamtland-harjedalen' && p.year === '2024' ? { ...p, rows: [], unreadableRow: 'rad med mellanslag' } : p));
+		const o = overview({ ...base, plans });
+		const jh = o.rows.find((r) => r.regionId === 'jamtland-harjedalen' && r.year === '2024')!;
+		expect([jh.status, jh.completeness, jh.unreadableRow, jh.planPath]).toEqual(['draft', null, 'rad med mellanslag', '/plan/jamtland-harjedalen/2024']);
+		expect(o.rows.find((r) => r.regionId === 'vasternorrland' && r.year === '2024')).toMatchObject({ unreadableRow: null, completeness: { rows: 2, percent: 100 } });
 	});
 
 	it('keeps the last hand-in on a reopened plan and counts its reopenings', () => {
@@ -172,6 +182,7 @@ describe('overview', () => {
 			submittedAt: null,
 			reopenings: 0,
 			completeness: null,
+			unreadableRow: null,
 			planPath: null,
 			exports: null
 		});

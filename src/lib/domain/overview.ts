@@ -28,6 +28,8 @@ export interface OverviewPlan {
 	plan: Plan;
 	template: Pick<Template, 'parts' | 'columns'>;
 	rows: readonly CompletenessRow[];
+	/** A stored row of the plan that cannot be read (row-repair.ts): the plan is shown without figures, naming it. */
+	unreadableRow?: string | null;
 }
 
 export interface OverviewInput {
@@ -66,8 +68,10 @@ export interface OverviewRow {
 	submittedBy: string | null;
 	submittedAt: Date | null;
 	reopenings: number;
-	/** null while no plan exists. */
+	/** null while no plan exists, and when a row of it cannot be read. */
 	completeness: OverviewCompleteness | null;
+	/** The id of a row of the plan that cannot be read, else null. */
+	unreadableRow: string | null;
 	/** The app's plan page and the plan's exports; null while no plan exists. */
 	planPath: string | null;
 	exports: { docx: string; xlsx: string } | null;
@@ -133,7 +137,8 @@ export function overview(input: OverviewInput): Overview {
 				submittedBy: submission?.byName ?? null,
 				submittedAt: submission?.at ?? null,
 				reopenings: found?.plan.reopenings.length ?? 0,
-				completeness: found ? overviewCompleteness(found.template, found.rows) : null,
+				completeness: found && !found.unreadableRow ? overviewCompleteness(found.template, found.rows) : null,
+				unreadableRow: found?.unreadableRow ?? null,
 				planPath: found ? `/plan/${encodeURIComponent(r.id)}/${encodeURIComponent(year)}` : null,
 				exports: found ? { docx: exportPath(r.id, year, 'docx'), xlsx: exportPath(r.id, year, 'xlsx') } : null
 			});

@@ -7,7 +7,7 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 
 const doc = (uid: string, name: string, lastSeenAgo = 0, cell: Presence['cell'] = null, answer: Presence['answer'] = null) => ({
 	uid,
-	data: { name, orgId: 'krokom', cell, answer, lastSeen: ago(lastSeenAgo) } satisfies Presence
+	data: { name, orgId: 'krokom', cell, answer, lastSeen: ago(lastSeenAgo), expireAt: now } satisfies Presence
 });
 
 describe('timing', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { rateLimit, SIGN_IN_LIMIT } from './rate-limit';
+import { clientKey, rateLimit, signInLimits, SIGN_IN_CLIENT_LIMIT, SIGN_IN_LIMIT } from './rate-limit';
 
 const MIN = 60_000;
 const start = new Date('2026-05-04T10:00:00Z').getTime();
@@ -65,5 +65,42 @@ describe('rateLimit', () => {
 		const previous = [start];
 		rateLimit(previous, at(1));
 		expect(previous).toEqual([start]);
+	});
+});
+
+describe('clientKey', () => {
+	it('takes the last X-Forwarded-For entry (the one Google’s front end added), else the socket address', () => {
+		expect(clientKey('198.51.100.9, 203.0.113.7', '10.0.0.1')).toBe('203.0.113.7');
+		expect(clientKey(undefined, '::ffff:127.0.0.1')).toBe('127.0.0.1');
+		expect(clientKey('', undefined)).toBe('unknown');
+	});
+
+	it('keys an IPv6 client by its /64', () => {
+		expect(clientKey('2001:db8:a:b:1:2:3:4', undefined)).toBe('2001:db8:a:b::/64');
+		expect(clientKey('2001:db8:a:b::99', undefined)).toBe('2001:db8:a:b::/64');
+		expect(clientKey('2001:DB8::1', undefined)).toBe('2001:db8:0:0::/64');
+	});
+});
+
+describe('signInLimits', () => {
+	const none = { address: [] as number[], client: [] as number[] };
+
+	it('sends and counts the request for the address and the client', () => {
+		expect(signInLimits(none, at(0))).toEqual({ send: true, clientRefused: false, kept: { address: [start], client: [start] } });
+	});
+
+	it('answers an address over its 5 quietly (no mail, not refused) and still counts the client', () => {
+		const address = [0, 1, 2, 3, 4].map((m) => at(m).getTime());
+		const d = signInLimits({ address, client: address }, at(5));
+		expect(d).toMatchObject({ send: false, clientRefused: false });
+		expect(d.kept.client).toHaveLength(6);
+		expect(d.kept.address).toEqual(address);
+	});
+
+	it('refuses a client over SIGN_IN_CLIENT_LIMIT openly, counting nothing more', () => {
+		const client = Array.from({ length: SIGN_IN_CLIENT_LIMIT.max }, (_, i) => at(i * 0.2).getTime());
+		const d = signInLimits({ address: [], client }, at(10));
+		expect(d).toMatchObject({ send: false, clientRefused: true, kept: { address: [], client } });
+		expect(signInLimits({ address: [], client }, at(16)).send).toBe(true);
 	});
 });

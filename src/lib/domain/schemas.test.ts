@@ -19,6 +19,7 @@ import {
 	cellRef,
 	presence,
 	mail,
+	erasePersonInput,
 	requestSignInLinkInput,
 	templateContent,
 	valueSchema,
@@ -429,7 +430,7 @@ describe('row', () => {
 });
 
 describe('presence', () => {
-	const valid = { name: 'Karin Krokom', orgId: 'krokom', cell: { rowId: 'jh23-1-01', field: 'goal' }, lastSeen: when };
+	const valid = { name: 'Karin Krokom', orgId: 'krokom', cell: { rowId: 'jh23-1-01', field: 'goal' }, lastSeen: when, expireAt: when };
 
 	it('accepts a presence in a cell and one with no cell, in no questionnaire field unless it says so', () => {
 		expect(presence.parse(valid)).toEqual({ ...valid, answer: null });
@@ -447,6 +448,11 @@ describe('presence', () => {
 		expect(presence.parse({ ...valid, lastSeen: timestampLike(when) }).lastSeen).toEqual(when);
 	});
 
+	it('requires its TTL expiry', () => {
+		const { expireAt: _, ...withoutExpiry } = valid;
+		expect(presence.safeParse(withoutExpiry).success).toBe(false);
+	});
+
 	it('rejects a cell with an unknown field or a bad row id', () => {
 		expect(presence.safeParse({ ...valid, cell: { rowId: 'jh23-1-01', field: 'Budget' } }).success).toBe(false);
 		expect(cellRef.safeParse({ rowId: 'a/b', field: 'goal' }).success).toBe(false);
@@ -461,7 +467,8 @@ describe('mail', () => {
 		kind: 'sign-in',
 		createdAt: when,
 		state: 'pending',
-		attempts: 0
+		attempts: 0,
+		expireAt: when
 	};
 
 	it('accepts a pending mail, normalises recipients and defaults error and sentAt to null', () => {
@@ -474,6 +481,11 @@ describe('mail', () => {
 
 	it('converts a Timestamp-like sentAt', () => {
 		expect(mail.parse({ ...valid, state: 'sent', sentAt: timestampLike(when) }).sentAt).toEqual(when);
+	});
+
+	it('requires its TTL expiry', () => {
+		const { expireAt: _, ...withoutExpiry } = valid;
+		expect(mail.safeParse(withoutExpiry).success).toBe(false);
 	});
 
 	it('rejects no recipients, a bad recipient, an unknown state and negative attempts', () => {
@@ -505,5 +517,15 @@ describe('requestSignInLinkInput', () => {
 		expect(requestSignInLinkInput.safeParse({ email: 'karin@kommun.example', continueUrl: 'https://evil.example' }).success).toBe(false);
 		expect(requestSignInLinkInput.safeParse({}).success).toBe(false);
 		expect(requestSignInLinkInput.safeParse({ email: 'karin' }).success).toBe(false);
+	});
+});
+
+describe('erasePersonInput', () => {
+	it('takes a uid or an address (normalised), not both and not neither', () => {
+		expect(erasePersonInput.parse({ uid: 'u-krokom' })).toEqual({ uid: 'u-krokom' });
+		expect(erasePersonInput.parse({ email: ' Karin@Krokom.Example ' })).toEqual({ email: 'karin@krokom.example' });
+		expect(erasePersonInput.safeParse({ uid: 'u-krokom', email: 'karin@krokom.example' }).success).toBe(false);
+		expect(erasePersonInput.safeParse({}).success).toBe(false);
+		expect(erasePersonInput.safeParse({ email: 'inte en adress' }).success).toBe(false);
 	});
 });

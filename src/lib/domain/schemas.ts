@@ -2,6 +2,7 @@
 // the functions and the tests all parse through these. Timestamps are normalised to Date at the edge.
 // zod/mini with a namespace import (not { z }) lets the bundler drop the parts of zod the app never uses.
 import * as z from 'zod/mini';
+import { hasHiddenCharacter, normalizeDisplayText } from './display-text';
 
 /**
  * Firestore Timestamp-likes (client or Admin SDK) and Dates all parse to a Date. zod/mini has no
@@ -22,6 +23,22 @@ export const MAX_TEXT = 10_000;
 export const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email({ error: 'invalid-email' }));
 
 export const id = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/, 'invalid-id'));
+
+/**
+ * A name people read, as a callable or form takes it (display-text.ts): a bidi control or other hidden
+ * character is refused ('invisible-character'); then harmless invisibles stripped, NFC, spaces collapsed
+ * and trimmed, before the length limits count the characters that remain.
+ */
+export function displayName(max: number, codes: { empty: string; tooLong: string }) {
+	return z.string().check(
+		z.refine((s) => !hasHiddenCharacter(s), 'invisible-character'),
+		z.overwrite(normalizeDisplayText),
+		z.minLength(1, codes.empty),
+		z.maxLength(max, codes.tooLong)
+	);
+}
+const NAME = { empty: 'name-empty', tooLong: 'name-too-long' };
+const SHORT_NAME = { empty: 'short-name-empty', tooLong: 'short-name-too-long' };
 
 export const orgKind = z.enum(['region', 'lansstyrelse', 'kommun', 'myndighet', 'annan']);
 
@@ -173,7 +190,7 @@ const templateYears = z
 /** What a staff admin writes: the template's name, years, parts and columns. */
 export const templateContent = z
 	.object({
-		name: z.string().check(z.minLength(1, 'name-empty'), z.maxLength(300, 'name-too-long')),
+		name: displayName(300, NAME),
 		years: templateYears,
 		parts: z.array(templatePart).check(z.minLength(1, 'no-parts'), z.maxLength(3)),
 		columns: z.array(column).check(z.minLength(1, 'no-columns'), z.maxLength(MAX_COLUMNS, 'too-many-columns'))
@@ -252,11 +269,17 @@ export function valueSchema(c: Pick<Column, 'type' | 'choices'>): z.ZodMiniType<
 }
 
 export const rowRevs = z.record(fieldKey, z.number().check(z.int(), z.minimum(0)));
+
+/**
+ * A number a reader can order and sum. zod 4's z.number() already refuses NaN and ±Infinity; the
+ * check says so explicitly, as firestore.rules isFinite does for the same fields.
+ */
+export const finiteNumber = z.number().check(z.refine(Number.isFinite, 'not-finite'));
 export type RowRevs = z.infer<typeof rowRevs>;
 
 export const row = z.object({
 	area: z.number().check(z.int(), z.minimum(1)),
-	position: z.number(),
+	position: finiteNumber,
 	fields: rowFields,
 	revs: rowRevs,
 	createdBy: z.string().check(z.minLength(1)),
@@ -281,7 +304,9 @@ export const presence = z.object({
 	orgId: id,
 	cell: z.nullable(cellRef),
 	answer: z._default(z.nullable(answerRef), null),
-	lastSeen: instant
+	lastSeen: instant,
+	/** The TTL field (retention.ts): the document is deleted some time after it passes. */
+	expireAt: instant
 });
 export type Presence = z.infer<typeof presence>;
 
@@ -305,7 +330,9 @@ export const mail = z.object({
 	state: z.enum(['pending', 'sending', 'sent', 'failed']),
 	attempts: z.number().check(z.int(), z.minimum(0)),
 	error: z._default(z.nullable(z.string()), null),
-	sentAt: z._default(z.nullable(instant), null)
+	sentAt: z._default(z.nullable(instant), null),
+	/** The TTL field (retention.ts): the outbox forgets the mail (and any sign-in link in it). */
+	expireAt: instant
 });
 export type Mail = z.infer<typeof mail>;
 
@@ -392,6 +419,22 @@ export type Plan = z.infer<typeof plan>;
 /** The submit callable: lock the year. */
 export const submitPlanInput = z.strictObject({ regionId: id, year: planYear });
 export type SubmitPlanInput = z.infer<typeof submitPlanInput>;
+
+/**
+ * The repairRow callable: a coordinator replaces a stored row the app cannot read (row-repair.ts) by
+ * its repaired version, or deletes it. The row id is as stored, so only what Firestore takes as one
+ * document id (no slash, at most 1,500 bytes) — not necessarily a schemas.ts `id`.
+ */
+export const repairRowInput = z.strictObject({
+	regionId: id,
+	year: planYear,
+	rowId: z.string().check(
+		z.minLength(1),
+		z.refine((v) => new TextEncoder().encode(v).length <= 1500 && !v.includes('/') && v !== '.' && v !== '..', 'invalid-document-id')
+	),
+	action: z.enum(['repair', 'delete'])
+});
+export type RepairRowInput = z.infer<typeof repairRowInput>;
 
 /** The reopen callable: unlock a submitted year, with a reason. */
 export const reopenPlanInput = z.strictObject({ regionId: id, year: planYear, reason: reopenReason });
@@ -501,7 +544,7 @@ export const commentReads = z.object({ seen: z.record(z.string(), instant) });
 export type CommentReads = z.infer<typeof commentReads>;
 
 export const historyKind = z.enum(['create', 'edit', 'move', 'delete']);
-export const place = z.object({ area: z.number().check(z.int(), z.minimum(1)), position: z.number() });
+export const place = z.object({ area: z.number().check(z.int(), z.minimum(1)), position: finiteNumber });
 
 /** A value as the history keeps it: a cell value, a place (create, move) or a whole row's fields (delete). */
 export const historyValue = z.nullable(z.union([fieldValue, place, rowFields]));
@@ -542,7 +585,9 @@ export const mentionQueueEntry = z.object({
 	text: commentText,
 	createdAt: instant,
 	state: z.enum(['pending', 'sent']),
-	mailId: z.nullable(z.string())
+	mailId: z.nullable(z.string()),
+	/** The TTL field (retention.ts): a month after the mention while pending, a week after it is mailed. */
+	expireAt: instant
 });
 export type MentionQueueEntry = z.infer<typeof mentionQueueEntry>;
 
@@ -646,12 +691,13 @@ export const questionnaire = z
 export type Questionnaire = z.infer<typeof questionnaire>;
 
 export const MAX_SHORT_TEXT = 200;
-export const MAX_PEOPLE = 20;
+/** At most 10 people per role: firestore.rules checks each one, and more do not fit in its expression budget. */
+export const MAX_PEOPLE = 10;
 
 /** A named person and their share of a full-time post (årsarbetskrafter: 0,5 = half time). */
 export const staffShare = z.object({
 	name: z.string().check(z.minLength(1), z.maxLength(200)),
-	share: z.number().check(z.minimum(0), z.maximum(10), z.refine(Number.isFinite, 'not-finite'))
+	share: finiteNumber.check(z.minimum(0), z.maximum(10))
 });
 export type StaffShare = z.infer<typeof staffShare>;
 
@@ -715,7 +761,7 @@ export type CarriedFrom = z.infer<typeof carriedFrom>;
 /** Days an invitation stays valid; inviting again starts a fresh period with a fresh link. */
 export const INVITATION_DAYS = 14;
 
-export const personName = z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long'));
+export const personName = displayName(200, NAME);
 
 /** The callable a coordinator (or a staff admin) uses to invite someone into a region. */
 export const inviteMemberInput = z.strictObject({ regionId: id, email, name: personName, orgId: id, role: memberRole });
@@ -727,14 +773,21 @@ export type SetMemberRoleInput = z.infer<typeof setMemberRoleInput>;
 export const removeMemberInput = z.strictObject({ regionId: id, uid: id });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
+/** erasePerson (staff admins): the person by uid, or by address (their account's, else a membership's). */
+export const erasePersonInput = z.union([z.strictObject({ uid: id }), z.strictObject({ email })]);
+export type ErasePersonInput = z.infer<typeof erasePersonInput>;
+/** What erasePerson answers: whom it erased and the regions they left. */
+export const erasePersonResult = z.object({ ok: z.literal(true), uid: z.string(), regions: z.array(id) });
+export type ErasePersonResult = z.infer<typeof erasePersonResult>;
+
 export const orgColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'invalid-color'));
 
 /** Add (no orgId) or rename (orgId) an organisation of a region's network. */
 export const saveOrganizationInput = z.strictObject({
 	regionId: id,
 	orgId: z.optional(id),
-	name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
-	shortName: z.string().check(z.trim(), z.minLength(1, 'short-name-empty'), z.maxLength(40, 'short-name-too-long')),
+	name: displayName(200, NAME),
+	shortName: displayName(40, SHORT_NAME),
 	kind: orgKind,
 	color: orgColor
 });
@@ -750,16 +803,16 @@ export const createPlanInput = z.strictObject({
 });
 export type CreatePlanInput = z.infer<typeof createPlanInput>;
 
-export const areaTitle = z.string().check(z.trim(), z.minLength(1, 'area-empty'), z.maxLength(500, 'area-too-long'));
+export const areaTitle = displayName(500, { empty: 'area-empty', tooLong: 'area-too-long' });
 
 /** A staff admin creates a region with its priority areas, its own organisation and first coordinator. */
 export const createRegionInput = z.strictObject({
 	regionId: id,
-	name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
+	name: displayName(200, NAME),
 	areas: z.array(areaTitle).check(z.minLength(1, 'no-areas'), z.maxLength(20, 'too-many-areas')),
 	organization: z.strictObject({
-		name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
-		shortName: z.string().check(z.trim(), z.minLength(1, 'short-name-empty'), z.maxLength(40, 'short-name-too-long')),
+		name: displayName(200, NAME),
+		shortName: displayName(40, SHORT_NAME),
 		color: orgColor
 	}),
 	coordinator: z.strictObject({ email, name: personName })
@@ -769,7 +822,7 @@ export type CreateRegionInput = z.infer<typeof createRegionInput>;
 /** A staff admin renames a region and its areas, or adds areas (removing one in use is refused). */
 export const updateRegionInput = z.strictObject({
 	regionId: id,
-	name: z.string().check(z.trim(), z.minLength(1, 'name-empty'), z.maxLength(200, 'name-too-long')),
+	name: displayName(200, NAME),
 	areas: z.array(areaTitle).check(z.minLength(1, 'no-areas'), z.maxLength(20, 'too-many-areas'))
 });
 export type UpdateRegionInput = z.infer<typeof updateRegionInput>;
@@ -817,3 +870,19 @@ export const overviewExportQuery = z.strictObject({
 	status: z.optional(overviewStatus)
 });
 export type OverviewExportQuery = z.infer<typeof overviewExportQuery>;
+
+/**
+ * historyFailures/{eventId}: a row or answer write the history triggers could not record (an id or a
+ * document that does not parse), kept once per event instead of retrying it for days; functions only.
+ */
+export const historyFailure = z.object({
+	trigger: z.enum(['recordRowHistory', 'recordAnswerHistory']),
+	/** The written document's path (ids as stored, however long or odd). */
+	path: z.string().check(z.minLength(1)),
+	reason: z.enum(['invalid-row-id', 'invalid-row', 'invalid-answer', 'invalid-entry']),
+	/** Where it fails: 'id', or 'before.position', 'after.fields.action' and the like. */
+	problems: z.array(z.string()),
+	eventId: z.string().check(z.minLength(1)),
+	at: instant
+});
+export type HistoryFailure = z.infer<typeof historyFailure>;

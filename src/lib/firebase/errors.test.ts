@@ -15,6 +15,8 @@ describe('read errors', () => {
 		const zodError = z.object({ a: z.string() }).safeParse({}).error;
 		expect(errorCode(zodError)).toBe('unreadable');
 		expect(readErrorMessage(zodError, 'x')).toBe(sv.errors.unreadable);
+		// live.svelte.ts's converters throw UnreadableDocument for a document their reader refuses.
+		expect(errorCode(Object.assign(new Error('refused'), { name: 'UnreadableDocument' }))).toBe('unreadable');
 		expect(readErrorMessage(new Error('boom'), 'x')).toBe(sv.errors.generic);
 	});
 

@@ -6,8 +6,8 @@ export function errorCode(err: unknown): string {
 	if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
 		return (err as { code: string }).code;
 	}
-	// A schema's parse error: zod/mini names it '$ZodError', classic zod 'ZodError'.
-	if (err && typeof err === 'object' && 'name' in err && /^\$?ZodError$/.test(String((err as { name: unknown }).name))) return 'unreadable';
+	// A schema's parse error: zod/mini names it '$ZodError', classic zod 'ZodError'; a converter's refusal (live.svelte.ts) 'UnreadableDocument'.
+	if (err && typeof err === 'object' && 'name' in err && /^(\$?ZodError|UnreadableDocument)$/.test(String((err as { name: unknown }).name))) return 'unreadable';
 	return 'unknown';
 }
 

@@ -5,7 +5,7 @@
 import { exportFileName, exportPath, type ExportFormat } from '../domain/export-model';
 import { overviewExportPath, overviewFileName } from '../domain/overview';
 import type { OverviewExportQuery } from '../domain/schemas';
-import { auth } from './app';
+import { appCheckHeaders, auth } from './app';
 
 export type ExportErrorCode = 'unauthenticated' | 'permission-denied' | 'not-found' | 'unavailable';
 
@@ -41,7 +41,7 @@ async function download(path: string, fileName: string): Promise<void> {
 	let response: Response;
 	try {
 		const token = await user.getIdToken();
-		response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+		response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, ...(await appCheckHeaders()) }, cache: 'no-store' });
 	} catch {
 		throw new ExportError('unavailable');
 	}

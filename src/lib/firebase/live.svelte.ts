@@ -13,16 +13,38 @@ import { createSubscriber } from 'svelte/reactivity';
 import type * as z from 'zod/mini';
 import { errorCode, readErrorMessage } from './errors';
 
-/** Parses every document with its zod schema on read; timestamps not yet confirmed read as estimates. */
-export function zodConverter<T>(schema: z.ZodMiniType<T>): FirestoreDataConverter<T, DocumentData> {
+/** Thrown by a converter for a document its reader refuses: a LiveQuery keeps its id and data to show it. */
+export class UnreadableDocument extends Error {
+	constructor(readonly data: unknown) {
+		super('The document does not parse with its schema.');
+		this.name = 'UnreadableDocument';
+	}
+}
+
+/**
+ * Reads every document with `read` (given its id and its data); timestamps not yet confirmed read as
+ * estimates. A document it refuses throws UnreadableDocument.
+ */
+export function readingConverter<T>(read: (id: string, data: DocumentData) => { ok: true; value: T } | { ok: false }): FirestoreDataConverter<T, DocumentData> {
 	return {
 		toFirestore(): DocumentData {
 			throw new Error('Planbordet writes through untyped references with explicit field paths.');
 		},
 		fromFirestore(snapshot: QueryDocumentSnapshot, options?: SnapshotOptions): T {
-			return schema.parse(snapshot.data({ ...options, serverTimestamps: 'estimate' }));
+			const data = snapshot.data({ ...options, serverTimestamps: 'estimate' });
+			const result = read(snapshot.id, data);
+			if (!result.ok) throw new UnreadableDocument(data);
+			return result.value;
 		}
 	};
+}
+
+/** Parses every document with its zod schema on read. */
+export function zodConverter<T>(schema: z.ZodMiniType<T>): FirestoreDataConverter<T, DocumentData> {
+	return readingConverter<T>((_id, data) => {
+		const parsed = schema.safeParse(data);
+		return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+	});
 }
 
 const active = new Set<() => void>();
@@ -129,12 +151,18 @@ export interface LiveItem<T> {
 	pending: boolean;
 }
 
+export interface UnreadableItem {
+	id: string;
+	/** The stored data; null when the reader failed otherwise. */
+	data: unknown;
+}
+
 /** A query, live, with the snapshot metadata the offline banner and the edit journal need. */
 export class LiveQuery<T> {
 	#status = $state<LiveStatus>('loading');
 	#items = $state.raw<LiveItem<T>[]>([]);
 	#error = $state<string | null>(null);
-	#unreadable = $state(0);
+	#unreadable = $state.raw<UnreadableItem[]>([]);
 	#denied = $state(false);
 	#fromCache = $state(true);
 	#subscribe: () => void;
@@ -147,12 +175,12 @@ export class LiveQuery<T> {
 					{ includeMetadataChanges: true },
 					(snap) => {
 						const items: LiveItem<T>[] = [];
-						let unreadable = 0;
+						const unreadable: UnreadableItem[] = [];
 						for (const d of snap.docs) {
 							try {
 								items.push({ id: d.id, data: d.data(), pending: d.metadata.hasPendingWrites });
 							} catch (err) {
-								unreadable += 1;
+								unreadable.push({ id: d.id, data: err instanceof UnreadableDocument ? err.data : null });
 								console.error(`Planbordet: ${d.ref.path} could not be read`, err);
 							}
 						}
@@ -189,6 +217,11 @@ export class LiveQuery<T> {
 	}
 	/** Documents that did not parse with their schema (left out of `items`). */
 	get unreadable(): number {
+		this.#subscribe();
+		return this.#unreadable.length;
+	}
+	/** Those documents: their ids, and their data as stored (for a page that shows what is wrong). */
+	get unreadableItems(): UnreadableItem[] {
 		this.#subscribe();
 		return this.#unreadable;
 	}

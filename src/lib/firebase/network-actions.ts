@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import type {
 	createPlanInput,
 	CreateRegionInput,
+	ErasePersonInput,
 	InviteMemberInput,
 	RemoveMemberInput,
 	SaveOrganizationInput,
@@ -15,6 +16,7 @@ import type {
 	UpdateRegionInput
 } from '../domain/schemas';
 import { createRegionResult, type CreateRegionResult } from '../domain/admin-forms';
+import { erasePersonResult, type ErasePersonResult } from '../domain/schemas';
 import { callFunction } from './app';
 
 type Ok = { ok: true };
@@ -53,6 +55,14 @@ export function createPlan(input: z.input<typeof createPlanInput>): Promise<Ok> 
  */
 export async function createRegion(input: CreateRegionInput): Promise<CreateRegionResult> {
 	return createRegionResult.parse(await callFunction<CreateRegionInput, unknown>('createRegion', input));
+}
+
+/**
+ * Erases a person everywhere (every membership, what was only theirs, the account); answers the regions
+ * they left. Refused with last-coordinator, cannot-erase-self, person-not-found. The answer is parsed.
+ */
+export async function erasePerson(input: ErasePersonInput): Promise<ErasePersonResult> {
+	return erasePersonResult.parse(await callFunction<ErasePersonInput, unknown>('erasePerson', input));
 }
 
 /** Renames a region and its areas or adds areas; refused with area-in-use when a removed area has insatser. */

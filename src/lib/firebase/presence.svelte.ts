@@ -1,6 +1,8 @@
 // regions/{regionId}/years/{year}/presence/{uid}: who has the plan open and which cell they edit.
-// A member writes and removes only their own document; readers of the region see everyone's.
+// A member writes and removes only their own document; readers of the region see everyone's. Each
+// write carries its TTL expiry (retention.ts), so a tab that never left cleanly is deleted eventually.
 import { collection, deleteDoc, doc, getDocs, serverTimestamp, setDoc } from 'firebase/firestore';
+import { presenceExpiry } from '../domain/retention';
 import { presence, type AnswerRef, type CellRef, type Presence } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
@@ -28,11 +30,11 @@ export interface PresenceEntry {
 	answer: AnswerRef | null;
 }
 
-/** The whole document each time: the rules want exactly these keys, lastSeen the server's time. */
-export function writePresence(regionId: string, year: string, uid: string, entry: PresenceEntry): Promise<void> {
+/** The whole document each time: the rules want exactly these keys, lastSeen the server's time, expireAt within a day of it. */
+export function writePresence(regionId: string, year: string, uid: string, entry: PresenceEntry, now: Date): Promise<void> {
 	const cell = entry.cell ? { rowId: entry.cell.rowId, field: entry.cell.field } : null;
 	const answer = entry.answer ? { questionId: entry.answer.questionId, field: entry.answer.field } : null;
-	return setDoc(doc(db(), ...presencePath(regionId, year), uid), { name: entry.name, orgId: entry.orgId, cell, answer, lastSeen: serverTimestamp() });
+	return setDoc(doc(db(), ...presencePath(regionId, year), uid), { name: entry.name, orgId: entry.orgId, cell, answer, lastSeen: serverTimestamp(), expireAt: presenceExpiry(now) });
 }
 
 export function removePresence(regionId: string, year: string, uid: string): Promise<void> {

@@ -3,13 +3,18 @@
 // benchmarks write exactly what the app writes).
 import { collection, doc, getDoc } from 'firebase/firestore';
 import type { CellEdit } from '../domain/cell-edit';
-import { row, type Row } from '../domain/schemas';
+import { readRowDocument } from '../domain/row-repair';
+import type { Row } from '../domain/schemas';
 import { sv } from '../i18n/sv';
-import { db } from './app';
-import { LiveQuery, zodConverter } from './live.svelte';
+import { callFunction, db } from './app';
+import { LiveQuery, readingConverter } from './live.svelte';
 import { addRowTo, deleteRowFrom, moveRowTo, rowsPath, writeCellTo } from './row-writes';
 
-const converter = zodConverter(row);
+/** A row the app cannot read (a bad id too: comments and history name rows by it) is left out of the items and listed apart. */
+const converter = readingConverter<Row>((rowId, data) => {
+	const read = readRowDocument(rowId, data);
+	return read.ok ? { ok: true, value: read.row } : { ok: false };
+});
 const rowsOf = (regionId: string, year: string) => collection(db(), ...rowsPath(regionId, year)).withConverter(converter);
 const rawRowRef = (regionId: string, year: string, rowId: string) => doc(db(), ...rowsPath(regionId, year), rowId);
 
@@ -40,4 +45,12 @@ export function moveRow(regionId: string, year: string, rowId: string, to: { are
 
 export function deleteRow(regionId: string, year: string, rowId: string, uid: string): Promise<void> {
 	return deleteRowFrom(db(), regionId, year, rowId, uid);
+}
+
+/**
+ * A coordinator mends a row the app cannot read (repairRow: 'repair' writes row-repair.ts repairedRow,
+ * under a new id when its id is bad; 'delete' removes it). Refusals throw the SDK's FunctionsError.
+ */
+export function repairRow(regionId: string, year: string, rowId: string, action: 'repair' | 'delete'): Promise<{ ok: true; rowId: string | null }> {
+	return callFunction('repairRow', { regionId, year, rowId, action });
 }

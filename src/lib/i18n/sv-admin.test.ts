@@ -11,7 +11,8 @@ describe('the Swedish text of each problem', () => {
 		'empty-mark-value', 'choices-on-text', 'when-status-set-without-status', 'title-empty', 'title-too-long', 'help-too-long',
 		'invalid-key', 'key-empty', 'key-too-long', 'invalid-choice-value', 'value-too-long', 'choice-label-empty',
 		'choice-label-too-long', 'too-many-choices', 'invalid-id', 'id-empty', 'id-too-long', 'id-taken', 'area-empty',
-		'area-too-long', 'no-areas', 'too-many-areas', 'short-name-empty', 'short-name-too-long', 'invalid-color', 'invalid-email', 'too-long'
+		'area-too-long', 'no-areas', 'too-many-areas', 'short-name-empty', 'short-name-too-long', 'invalid-color', 'invalid-email', 'too-long',
+		'invisible-character'
 	];
 	const fallback = sv.admin.issue('no-such-code', '');
 

@@ -214,7 +214,13 @@ export const sv = {
 		'not-staff-admin': 'Bara Tillväxtverkets administratörer kan göra det här.',
 		'region-exists': 'Det finns redan en region med den identiteten.',
 		'area-in-use': 'Ett prioriterat område som används i en plan kan inte tas bort.',
-		'template-in-use': 'Formuläret används av en plan och kan inte ändras. Spara ändringen som ett nytt formulär.'
+		'template-in-use': 'Formuläret används av en plan och kan inte ändras. Spara ändringen som ett nytt formulär.',
+		'person-not-found': 'Planbordet känner inte till någon med den e-postadressen.',
+		'cannot-erase-self': 'Du kan inte radera dig själv. Be en annan administratör.',
+		'invalid-row': 'En insats i planen kan inte läsas. Reparera eller ta bort den först (se ”Insatser som inte kan läsas”).',
+		'row-readable': 'Insatsen kan redan läsas. Ladda om sidan.',
+		'row-not-found': 'Insatsen finns inte längre.',
+		'plan-submitted': 'Planen är inlämnad. Öppna den igen först.'
 	},
 	reminders: {
 		title: 'Påminnelser via e-post',
@@ -448,6 +454,7 @@ export const sv = {
 			'invalid-email': 'E-postadressen ser inte ut att stämma. Skriv den som namn@exempel.se.',
 			'short-name-empty': 'Skriv ett kortnamn.',
 			'short-name-too-long': 'Kortnamnet får vara högst 40 tecken.',
+			'invisible-character': 'Texten innehåller ett osynligt styrtecken, ofta från inklistrad text. Skriv in den igen för hand.',
 			'invalid-color': 'Skriv färgen som # och sex hexadecimala siffror, till exempel #1f5f8b.',
 			'invalid-year': 'Skriv året med fyra siffror, mellan 2000 och 2100.'
 		} as Record<string, string>,
@@ -674,6 +681,22 @@ export const sv = {
 	},
 	admin: {
 		title: 'Administration',
+		/** Erasing a person on request (ErasePersonForm, erasePerson). */
+		erase: {
+			heading: 'Radera en person',
+			intro:
+				'När någon begär att bli raderad: personen tas bort ur alla regioner, och det som bara gällde hen (läsmarkeringar, påminnelseval, köade utskick och kontot) raderas. Namnet finns kvar i planernas historik, kommentarer och logg.',
+			email: 'Personens e-postadress',
+			invalidEmail: 'Skriv en giltig e-postadress.',
+			erase: 'Radera …',
+			erasing: 'Raderar …',
+			confirmTitle: (email: string) => `Radera ${email}?`,
+			confirmBody: (email: string) =>
+				`${email} tas bort ur alla regioner och kontot raderas. Det går inte att ångra. Namnet finns kvar där hen har skrivit eller ändrat i planerna.`,
+			confirm: 'Radera personen',
+			cancel: 'Avbryt',
+			done: (email: string, regions: number) => `${email} är raderad ur Planbordet${regions > 0 ? ` och borttagen ur ${regions} ${regions === 1 ? 'region' : 'regioner'}` : ''}.`
+		},
 		notAdmin: 'Administrationen är till för Tillväxtverkets administratörer. Ditt konto har inte behörighet att ändra regioner och mallar.',
 		denied: 'Du har inte behörighet att se uppgifterna.',
 		back: 'Till administrationen',
@@ -878,10 +901,41 @@ export const sv = {
 		alone: 'Bara du är här just nu.',
 		self: (name: string) => `${name} (du)`
 	},
+	/** Stored rows the app cannot read (row-repair.ts): shown apart, with what is wrong and, for a coordinator, repair and delete. */
+	brokenRows: {
+		title: 'Insatser som inte kan läsas',
+		intro: 'De här insatserna är sparade på ett sätt som Planbordet inte kan läsa, så de visas inte i tabellen. Tills de är reparerade eller borttagna går planen inte att lämna in eller exportera.',
+		editorNote: (n: number, coordinators: string) =>
+			`${n === 1 ? 'En insats' : `${n} insatser`} i planen kan inte läsas och visas inte. ${coordinators ? `Be regionens samordnare (${coordinators})` : 'Be regionens samordnare'} att reparera eller ta bort ${n === 1 ? 'den' : 'dem'}.`,
+		rowId: 'Id',
+		action: 'Insats',
+		problems: 'Fel',
+		repair: 'Reparera',
+		delete: 'Ta bort',
+		repairHelp: 'Reparera sparar det som går att läsa: felaktiga värden töms, okända uppgifter tas bort och en insats utan giltig plats hamnar sist i sitt område.',
+		repaired: 'Insatsen är reparerad och visas i tabellen.',
+		deleted: 'Insatsen är borttagen.',
+		confirmTitle: 'Ta bort insatsen?',
+		confirmBody: 'Insatsen tas bort ur planen och kan inte återställas.',
+		cancel: 'Avbryt',
+		problem: {
+			id: 'insatsens id är ogiltigt (innehåller mellanslag, specialtecken eller är för långt)',
+			area: 'prioriterat område saknas eller är ogiltigt',
+			position: 'platsen i tabellen saknas eller är inget giltigt tal',
+			fields: (label: string) => `fältet ”${label}” har ett värde av fel sort`,
+			fieldsAll: 'fälten är inte sparade som fält',
+			revs: (label: string) => `versionsnumret för ”${label}” är ogiltigt`,
+			revsAll: 'versionsnumren är ogiltiga',
+			createdBy: 'uppgift om vem som skapade insatsen saknas',
+			updatedBy: 'uppgift om vem som senast ändrade insatsen saknas',
+			updatedAt: 'tidpunkten för senaste ändringen saknas eller är ogiltig',
+			carriedFrom: 'uppgiften om insatsen från förra året är ogiltig',
+			document: 'dokumentet är ingen insats'
+		}
+	},
 	errors: {
 		unavailable: 'Planbordet går inte att nå just nu. Kontrollera anslutningen; sidan uppdateras när anslutningen är tillbaka.',
 		unreadable: 'Uppgifter i databasen kunde inte läsas. Kontakta regionens samordnare.',
-		unreadableRows: (n: number) => `${n === 1 ? 'En insats' : `${n} insatser`} kunde inte läsas och visas inte.`,
 		unauthenticated: 'Du är inte inloggad längre. Logga in igen.',
 		generic: 'Något gick fel när uppgifterna skulle hämtas. Ladda om sidan.',
 		templateMissing: 'Formuläret för året finns inte.',
