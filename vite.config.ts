@@ -1,7 +1,6 @@
 // The SvelteKit single-page app (adapter-static; every route falls back to 200.html on Hosting)
 // and the vitest projects: unit tests beside the code, emulator and browser tests under tests/.
 import adapter from '@sveltejs/adapter-static';
-import type { CspDirectives } from '@sveltejs/kit';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -72,8 +71,18 @@ export default defineConfig(({ mode }) => {
  * because it differs by build: only an emulator build may connect to the emulators on this machine.
  * firebase.json adds what a <meta> cannot carry (frame-ancestors) for every response.
  */
+type CspDirectives = NonNullable<NonNullable<NonNullable<Parameters<typeof sveltekit>[0]>['csp']>['directives']>;
+
 function contentSecurityPolicy(emulators: boolean): CspDirectives {
-	const emulatorHosts = ['127.0.0.1', 'localhost'].flatMap((host) => [9099, 8080, 5001].map((port) => `http://${host}:${port}` as const));
+	// Auth 9099, Firestore 8080, Functions 5001, as firebase.json's emulators block says.
+	const emulatorHosts = [
+		'http://127.0.0.1:9099',
+		'http://127.0.0.1:8080',
+		'http://127.0.0.1:5001',
+		'http://localhost:9099',
+		'http://localhost:8080',
+		'http://localhost:5001'
+	] as const;
 	const recaptcha = ['https://www.google.com/recaptcha/', 'https://www.gstatic.com/recaptcha/'] as const;
 	return {
 		'default-src': ['self'],

@@ -5,6 +5,7 @@
 /** Modes whose build connects to the emulators (demo-planbordet). Every other mode is a real project. */
 export const EMULATOR_MODES = ['emulator', 'development', 'test'];
 
+/** @param {string} mode */
 export const isEmulatorMode = (mode) => EMULATOR_MODES.includes(mode);
 
 /** The web app's config for a real project; the App Check site key is a reCAPTCHA Enterprise key. */
@@ -16,7 +17,10 @@ export const WEB_CONFIG_KEYS = [
 	'VITE_APPCHECK_SITE_KEY'
 ];
 
-/** The problems of a production web config (empty when complete); `env` is what Vite loaded for the mode. */
+/**
+ * The problems of a production web config (empty when complete); `env` is what Vite loaded for the mode.
+ * @param {Record<string, string | undefined>} env
+ */
 export function webConfigProblems(env) {
 	const problems = WEB_CONFIG_KEYS.filter((key) => !env[key]?.trim()).map((key) => `${key} saknas (missing)`);
 	const projectId = env.VITE_FIREBASE_PROJECT_ID?.trim();
@@ -25,6 +29,7 @@ export function webConfigProblems(env) {
 	return problems;
 }
 
+/** @param {string} mode @param {string[]} problems */
 export function webConfigMessage(mode, problems) {
 	return [
 		`[planbordet] A ${mode} build is for a real Firebase project and needs its web config:`,
@@ -40,7 +45,8 @@ export function webConfigMessage(mode, problems) {
  * `params` are firebase-functions' declaredParams ({ name, options.default, constructor.name }); secrets
  * are listed separately because only `firebase functions:secrets:set` can give them.
  */
-export function functionsConfigProblems(params, values) {
+export function functionsConfigProblems(/** @type {Array<{ name: string, options?: { default?: unknown } }>} */ params, /** @type {Record<string, string>} */ values) {
+	/** @type {string[]} */
 	const problems = [];
 	for (const p of params) {
 		if (isSecret(p)) continue;
@@ -53,10 +59,12 @@ export function functionsConfigProblems(params, values) {
 	return problems;
 }
 
-export const isSecret = (param) => param.constructor?.name === 'SecretParam';
+/** @param {object} param */
+export const isSecret = (param) => param.constructor.name === 'SecretParam';
 
 /** Parses a dotenv file's KEY=VALUE lines (comments and blanks skipped; quotes around a value removed). */
-export function parseDotenv(text) {
+export function parseDotenv(/** @type {string} */ text) {
+	/** @type {Record<string, string>} */
 	const values = {};
 	for (const line of text.split(/\r?\n/)) {
 		const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);

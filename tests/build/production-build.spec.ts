@@ -2,12 +2,14 @@
 // it stops before building and says what is missing; with one it carries no emulator host, port or
 // demo id, and its pages' Content-Security-Policy allows no emulator and no inline script.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 // Inside the tree (kit's output must resolve node_modules) but apart from the shared build/ and .svelte-kit/.
+// (.planbordet/ does not exist yet in a fresh clone.)
+mkdirSync(join(root, '.planbordet'), { recursive: true });
 const out = mkdtempSync(join(root, '.planbordet', 'build-test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
