@@ -8,7 +8,7 @@ import { db } from './admin';
 import { bearerUid } from './id-token';
 import { memberRef, yearRef } from './callable';
 import { onAppRequest } from './options';
-import { InvalidRow, INVALID_ROW_STATUS, invalidRowBody, planRows } from './plan-rows';
+import { InvalidDocument, invalidDocumentBody, InvalidRow, INVALID_ROW_STATUS, invalidRowBody, parseStored, planRows } from './plan-rows';
 import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../src/lib/domain/export-model';
 import { answer, member, plan, questionnaire, region, staff, template } from '../../src/lib/domain/schemas';
 
@@ -28,7 +28,7 @@ async function mayRead(regionId: string, uid: string): Promise<boolean> {
 /**
  * Everything the export shows, read in one read-only transaction so the status, the rows and the
  * answers are of the same moment; null when the region or the year does not exist. A document that
- * fails its schema throws (a row: InvalidRow, answered 409): a broken export must not look like a complete one.
+ * fails its schema throws (InvalidRow or InvalidDocument, answered 409): a broken export must not look like a complete one.
  */
 function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> | null> {
 	const firestore = db();
@@ -36,7 +36,7 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> 
 		async (tx) => {
 			const [regionSnap, planSnap] = await Promise.all([tx.get(firestore.collection('regions').doc(regionId)), tx.get(yearRef(firestore, regionId, year))]);
 			if (!regionSnap.exists || !planSnap.exists) return null;
-			const p = plan.parse(planSnap.data());
+			const p = parseStored(plan, planSnap);
 			const y = yearRef(firestore, regionId, year);
 			const [templateSnap, rowsSnap, questionnaireSnap, answersSnap] = await Promise.all([
 				tx.get(firestore.collection('templates').doc(p.templateId)),
@@ -45,13 +45,13 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> 
 				p.questionnaireId ? tx.get(y.collection('answers')) : null
 			]);
 			return {
-				region: region.parse(regionSnap.data()),
+				region: parseStored(region, regionSnap),
 				year,
 				plan: p,
-				template: template.parse(templateSnap.data()),
+				template: parseStored(template, templateSnap),
 				rows: planRows(rowsSnap.docs),
-				questionnaire: questionnaireSnap ? questionnaire.parse(questionnaireSnap.data()) : null,
-				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, answer.parse(d.data())]))
+				questionnaire: questionnaireSnap ? parseStored(questionnaire, questionnaireSnap) : null,
+				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, parseStored(answer, d)]))
 			};
 		},
 		{ readOnly: true }
@@ -77,6 +77,11 @@ export const exportPlan = onAppRequest({ memory: '512MiB' }, async (req, res) =>
 		if (err instanceof InvalidRow) {
 			logger.warn(`export: ${target.regionId}/${target.year} has a row that cannot be read`, { rowId: err.rowId, problems: err.problems });
 			res.status(INVALID_ROW_STATUS).json(invalidRowBody(err));
+			return;
+		}
+		if (err instanceof InvalidDocument) {
+			logger.warn(`export: ${target.regionId}/${target.year} reads a document that cannot be read`, { path: err.path, fields: err.fields });
+			res.status(INVALID_ROW_STATUS).json(invalidDocumentBody(err));
 			return;
 		}
 		logger.error(`export: cannot read ${target.regionId}/${target.year}`, err);

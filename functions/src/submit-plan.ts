@@ -12,7 +12,7 @@ import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, req
 import { mailMembersIn } from './outbox';
 import { CALLABLE } from './options';
 import { APP_URL } from './params';
-import { InvalidRow, invalidRowError, planRows } from './plan-rows';
+import { InvalidDocument, invalidDocumentError, InvalidRow, invalidRowError, parseStored, planRows } from './plan-rows';
 import { missingFields, type MissingField } from '../../src/lib/domain/completeness';
 import { submissionReceiptMail } from '../../src/lib/domain/plan-mail';
 import { plan, region, submitPlanInput, template, type Submission } from '../../src/lib/domain/schemas';
@@ -32,7 +32,7 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 		async (tx): Promise<Outcome> => {
 			const yearSnap = await tx.get(ref);
 			if (!yearSnap.exists) return { ok: false, error: 'not-found' };
-			const p = plan.parse(yearSnap.data());
+			const p = parseStored(plan, yearSnap);
 			const [templateSnap, regionSnap, caller, membersSnap, rowsSnap] = await Promise.all([
 				tx.get(fs.collection('templates').doc(p.templateId)),
 				tx.get(fs.collection('regions').doc(regionId)),
@@ -42,8 +42,8 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 			]);
 			if (!caller) return { ok: false, error: 'permission-denied' };
 			if (p.status === 'submitted') return { ok: false, error: 'failed-precondition', reason: 'already-submitted' };
-			const t = template.parse(templateSnap.data());
-			const r = region.parse(regionSnap.data());
+			const t = parseStored(template, templateSnap);
+			const r = parseStored(region, regionSnap);
 			let rows: SubmittedRow[];
 			try {
 				rows = planRows(rowsSnap.docs).map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields }));
@@ -69,7 +69,13 @@ export const submitPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year } = parseInput(submitPlanInput, request.data);
 	await requireCoordinator(db(), regionId, uid);
-	const outcome = await submitIn(db(), { regionId, year, uid, now: new Date(), appUrl: APP_URL.value() });
+	let outcome: Outcome;
+	try {
+		outcome = await submitIn(db(), { regionId, year, uid, now: new Date(), appUrl: APP_URL.value() });
+	} catch (e) {
+		if (e instanceof InvalidDocument) throw invalidDocumentError(e);
+		throw e;
+	}
 	if (outcome.ok) return { ok: true, submission: { ...outcome.submission, at: outcome.submission.at.toISOString() } };
 	switch (outcome.error) {
 		case 'not-found':

@@ -3,7 +3,8 @@
 // characters), a cell of the wrong type — makes exportPlan (DOCX and XLSX) answer 409
 // { error: 'invalid-row', rowId }, submitPlan and createNextYear failed-precondition
 // { reason: 'invalid-row', rowId }, and exportOverview shows that plan alone as unreadable. Unknown
-// keys are tolerated (the schema drops them). The history triggers record such an event once in
+// keys are tolerated (the schema drops them). Another document the export reads that fails its schema
+// (an answer of the wrong type) answers 409 { error: 'invalid-document', path, fields }. The history triggers record such an event once in
 // historyFailures, even when it is delivered twice, and never throw. repairRow mends or deletes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbook } from 'exceljs';
@@ -140,6 +141,29 @@ describe('a stored row the app cannot read', () => {
 			expect(err).toMatchObject({ code: 'functions/failed-precondition', details: { reason: 'incomplete' } });
 			expect((err.details as { missing: Array<{ rowId: string }> }).missing.some((m) => m.rowId === rowId)).toBe(true);
 		});
+	});
+
+	describe('with an answer whose revision is not a number (any other document the export reads)', () => {
+		const answerRef = () => yearDoc(JH, YEAR).collection('answers').doc('q3-personalresurser');
+		let stored: Record<string, unknown> | undefined;
+		beforeAll(async () => {
+			stored = (await answerRef().get()).data();
+			expect(stored).toBeDefined();
+			await answerRef().set({ ...stored, revs: { ...(stored!.revs as object), 'processledning-people': 'två' } });
+		});
+		afterAll(async () => {
+			await answerRef().set(stored!);
+		});
+
+		it('exportPlan answers 409 invalid-document naming it and the failing field, as DOCX and as XLSX', async () => {
+			for (const format of ['docx', 'xlsx']) {
+				const res = await get(`${JH}/${YEAR}.${format}`, coordToken);
+				expect(res.status).toBe(409);
+				const body = await res.json();
+				expect(body).toMatchObject({ error: 'invalid-document', path: `regions/${JH}/years/${YEAR}/answers/q3-personalresurser` });
+				expect(body.fields).toContain('revs.processledning-people');
+			}
+		}, FIRST_CALL);
 	});
 
 	describe('the history triggers run directly, each event delivered twice', () => {
