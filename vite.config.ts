@@ -91,7 +91,8 @@ function contentSecurityPolicy(emulators: boolean): CspDirectives {
 		// Style attributes only (app.html's root, Svelte's style="…" bindings): no <style> element, no
 		// selectors, and what they can load is still bound by img-src/font-src. Scripts stay hash-only.
 		'style-src-attr': ['unsafe-inline'],
-		'img-src': ['self', 'data:'],
+		// Firestore's WebChannel loads this pixel to test the network after a failed request (offline).
+		'img-src': ['self', 'data:', 'https://www.google.com/images/cleardot.gif'],
 		'font-src': ['self'],
 		'connect-src': emulators
 			? ['self', ...emulatorHosts]

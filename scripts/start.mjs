@@ -142,9 +142,7 @@ async function periodic() {
 	} catch (err) {
 		warn(`Den periodiska sparningen misslyckades — the periodic export failed: ${err.message}`);
 	}
-	if (!stopping) // The first save runs at once: the Firestore emulator's first export is slow (class loading; tens of
-// seconds on a loaded machine), and is better paid now than at Ctrl-C or after a crash.
-exportTimer = setTimeout(periodic, 0);
+	if (!stopping) exportTimer = setTimeout(periodic, exportEveryMs);
 }
 
 const children = [maildev];
