@@ -42,7 +42,7 @@ async function setupApp() {
 	});
 	await db.doc(`regions/${REGION}`).set({ name: 'Benchmark', areas: [{ number: 1, title: 'Område' }] });
 	await db.doc(`regions/${REGION}/years/${YEAR}`).set({ templateId: 'rsp-2024', status: 'draft', deadline: new Date('2031-01-31T22:59:00Z'), reminderOffsets: [] });
-	await db.doc(`regions/${REGION}/years/${YEAR}/rows/${ROW}`).set({ area: 1, position: 1024, fields: {}, revs: {}, createdBy: 'bench-0', updatedBy: 'bench-0', updatedAt: new Date() });
+	await db.doc(`regions/${REGION}/years/${YEAR}/rows/${ROW}`).set({ area: 1, position: 'a0', fields: {}, revs: {}, createdBy: 'bench-0', updatedBy: 'bench-0', updatedAt: new Date() });
 	const tokens: string[] = [];
 	for (let i = 0; i <= LISTENERS; i++) {
 		const uid = `bench-${i}`;
@@ -114,7 +114,7 @@ const stored = rowSchema.parse((await getDoc(doc(writer.db, rowPath))).data());
 const firstRev = currentRev(stored, 'action');
 // Only the writer edits, so edit i is based on revision firstRev + i, as a live page would know it.
 const app = await measure('app', appListeners.map((c) => c.db), rowPath, (i, text) =>
-	writeCellTo(writer.db, REGION, YEAR, { rowId: ROW, field: 'action', baseRev: firstRev + i, value: text }, 'bench-0')
+	writeCellTo(writer.db, REGION, YEAR, { doc: ROW, key: 'action', baseRev: firstRev + i, value: text }, 'bench-0')
 );
 
 const floorClients = Array.from({ length: LISTENERS + 1 }, () => clientDb(FLOOR_PROJECT));

@@ -15,7 +15,7 @@ import {
 	type Template
 } from '../src/lib/domain/schemas';
 import { RULES_MAX_ANSWER_FIELDS, totalShares } from '../src/lib/domain/questionnaire';
-import { POSITION_STEP } from '../src/lib/domain/ordering';
+import { keysInOrder } from '../src/lib/domain/ordering';
 
 const now = new Date('2026-05-04T10:00:00Z');
 const seed = buildSeed(now);
@@ -198,12 +198,12 @@ describe('buildSeed: plans', () => {
 		expect(rows.at(-1)?.path).toBe('regions/jamtland-harjedalen/years/2023/rows/jh23-3-06');
 	});
 
-	it('numbers positions per area in steps, in file order', () => {
+	it("gives each area's rows ascending keys in file order", () => {
 		const { rows } = planAt('regions/jamtland-harjedalen/years/2023')!;
 		const positions = (a: number) => rows.filter((r) => r.data.area === a).map((r) => r.data.position);
-		expect(positions(1)).toEqual([1, 2, 3, 4, 5].map((i) => i * POSITION_STEP));
-		expect(positions(2)).toEqual([1, 2, 3].map((i) => i * POSITION_STEP));
-		expect(positions(3)).toEqual([1, 2, 3, 4, 5, 6].map((i) => i * POSITION_STEP));
+		expect(positions(1)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+		expect(positions(2)).toEqual(keysInOrder(3));
+		expect(positions(3)).toEqual(keysInOrder(6));
 	});
 
 	it('writes rows that parse, authored by the region coordinator at the given time, with no revisions', () => {

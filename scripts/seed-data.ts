@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../src/lib/domain/deadline';
-import { POSITION_STEP } from '../src/lib/domain/ordering';
+import { keysInOrder } from '../src/lib/domain/ordering';
 import {
 	answer,
 	answerValues,
@@ -171,13 +171,14 @@ export function buildSeed(now: Date): Seed {
 		const rows: SeedDoc[] = [];
 		if (p.rowsFile) {
 			const file = rowsFile.parse(readJson(p.rowsFile));
+			// Keys per area in file order (ordering.ts keysInOrder: the keys a repair of that area writes).
 			const perArea = new Map<number, number>();
 			for (const r of file.rows) {
-				const index = (perArea.get(r.area) ?? 0) + 1;
-				perArea.set(r.area, index);
+				const index = perArea.get(r.area) ?? 0;
+				perArea.set(r.area, index + 1);
 				const data: Row = {
 					area: r.area,
-					position: index * POSITION_STEP,
+					position: keysInOrder(file.rows.filter((x) => x.area === r.area).length)[index],
 					fields: r.fields,
 					revs: {},
 					createdBy: coordinatorOf(p.regionId),

@@ -11,12 +11,12 @@ import { issuePaths, recordHistoryFailure } from './history-failures';
 import { actorOf, memberActor, touchMember, type Actor } from './member-activity';
 import { TRIGGER } from './options';
 import { historyId, rowChanges } from '../../src/lib/domain/history';
-import { historyEntry, id, row, type HistoryEntry, type Row } from '../../src/lib/domain/schemas';
+import { historyEntry, id, storedRow, type HistoryEntry, type Row } from '../../src/lib/domain/schemas';
 
 /** A row as stored: null when absent; the failing paths when it does not parse. */
 function rowOf(snap: Pick<DocumentSnapshot, 'exists' | 'data'> | undefined): { row: Row | null } | { problems: string[] } {
 	if (!snap?.exists) return { row: null };
-	const parsed = row.safeParse(snap.data());
+	const parsed = storedRow.safeParse(snap.data());
 	return parsed.success ? { row: parsed.data } : { problems: issuePaths(parsed.error.issues) };
 }
 

@@ -26,7 +26,7 @@ import {
 	type ReminderMember,
 	type ReminderPlan
 } from '../../src/lib/domain/reminders';
-import { member, plan, planYear, region, row, template, type Region, type Template } from '../../src/lib/domain/schemas';
+import { member, plan, planYear, region, storedRow, template, type Region, type Template } from '../../src/lib/domain/schemas';
 import { signToken } from '../../src/lib/domain/unsubscribe-token';
 
 /** Where a run queues its mails: the outbox by default; tests swap it to simulate a crash. */
@@ -123,7 +123,7 @@ async function readState(db: Firestore, now: Date) {
 				}
 			}
 			const parsedRows = rows.docs.flatMap((x) => {
-				const parsed = row.safeParse(x.data());
+				const parsed = storedRow.safeParse(x.data());
 				return parsed.success ? [{ id: x.id, area: parsed.data.area, position: parsed.data.position, fields: parsed.data.fields }] : [];
 			});
 			for (const l of ledgerDocs.docs) if (typeof l.get('key') === 'string') ledger.push(l.get('key'));

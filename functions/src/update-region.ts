@@ -7,7 +7,7 @@ import { db } from './admin';
 import { recordAudit } from './audit';
 import { callerUid, parseInput, requireStaffAdmin } from './callable';
 import { CALLABLE } from './options';
-import { region, row, updateRegionInput } from '../../src/lib/domain/schemas';
+import { region, storedRow, updateRegionInput } from '../../src/lib/domain/schemas';
 
 type Outcome = { ok: true } | { ok: false; reason: 'region-not-found' } | { ok: false; reason: 'area-in-use'; year: string; area: number };
 
@@ -28,7 +28,7 @@ export const updateRegion = onCall(CALLABLE, async (request) => {
 			const years = await tx.get(ref.collection('years'));
 			for (const y of years.docs) {
 				const beyond = await tx.get(y.ref.collection('rows').where('area', '>', next.areas.length).orderBy('area', 'desc').limit(1));
-				if (!beyond.empty) return { ok: false, reason: 'area-in-use', year: y.id, area: row.parse(beyond.docs[0].data()).area };
+				if (!beyond.empty) return { ok: false, reason: 'area-in-use', year: y.id, area: storedRow.parse(beyond.docs[0].data()).area };
 			}
 		}
 		const details: Record<string, { from: unknown; to: unknown }> = {};

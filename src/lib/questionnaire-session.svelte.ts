@@ -1,46 +1,35 @@
 // The year's follow-up questions in the browser: the questions, this year's answers live, last year's
-// beside them, and the editing of one answer field at a time — one write per field with its next
-// revision, so a write over someone else's newer text is refused and comes back as a conflict.
-import { answerFieldsOf, answerValues, type Answer, type AnswerField, type Question } from './domain/schemas';
+// beside them, and the editing of the answer fields — through the same edit engine as the table's
+// cells (edit-session): one write per field with its next revision, the same journal, merge and dialog.
+import { answerFieldsOf, answerValues, type Answer, type AnswerField, type AnswerFieldType } from './domain/schemas';
 import { answerValue, previousYear } from './domain/questionnaire';
-import { errorCode } from './firebase/errors';
-import { getAnswerFromServer, LiveAnswers, writeAnswer } from './firebase/answers.svelte';
+import type { FieldPolicy, FieldRef } from './domain/edit-engine';
+import type { MergeKind } from './domain/value-merge';
+import { EditSession, type ConflictChoice } from './edit-session.svelte';
+import { LiveAnswers, writeAnswer } from './firebase/answers.svelte';
 import { LiveQuestionnaire } from './firebase/questionnaires.svelte';
 import type { PlanSession } from './plan-session.svelte';
 import { answerEditorsOf, type PresentPerson } from './domain/presence';
 
-/** A typing pause this long saves the field, as in the table. */
-export const ANSWER_IDLE_SAVE_MS = 1500;
-
-export interface AnswerDraft {
-	value: unknown;
-	/** The revision the next write builds on. */
-	baseRev: number;
-	/** The value last written (or shown when editing started): an unchanged draft is not written. */
-	saved: unknown;
-	/**
-	 * The person left the field: the draft stays shown until the stored copy has caught up with the
-	 * last write (else the old value flashes back for a moment and, in a list, takes the focus with it).
-	 */
-	leaving: boolean;
-}
+/** Free text merges word by word (e-mail lists too: the schema checks the merged list); a trend or a people list is one value. */
+const MERGE_KIND: Record<AnswerFieldType, MergeKind> = { text: 'text', shortText: 'text', emails: 'text', trend: 'atom', people: 'atom' };
 
 export interface AnswerConflict {
 	questionId: string;
 	field: AnswerField;
 	mine: unknown;
 	theirs: unknown;
+	proposal: unknown | null;
 	theirRev: number;
 	theirAuthor: string | null;
 }
 
 export interface AnswerNotice {
 	id: string;
-	kind: 'saveFailed' | 'locked';
+	kind: 'saveFailed' | 'locked' | 'setAside';
 	text: string | null;
 }
 
-const keyOf = (questionId: string, field: string) => `${questionId}/${field}`;
 let counter = 0;
 
 export class QuestionnaireSession {
@@ -48,27 +37,70 @@ export class QuestionnaireSession {
 	readonly answers: LiveAnswers;
 	readonly previous: LiveAnswers;
 	readonly previousYear: string;
+	/** The answer fields: the open editor, the journal, the merges and the conflicts. */
+	readonly edits: EditSession;
 
-	drafts = $state<Record<string, AnswerDraft>>({});
-	conflicts = $state.raw<AnswerConflict[]>([]);
 	notices = $state.raw<AnswerNotice[]>([]);
 	/** A field to put focus back into (after "edit my text again" in the conflict dialog). */
 	focusRequest = $state<{ questionId: string; field: string } | null>(null);
 
 	#questionnaires = new Map<string, LiveQuestionnaire>();
-	#timers = new Map<string, ReturnType<typeof setTimeout>>();
-	/**
-	 * Fields with a write not yet confirmed. One write per field at a time, as the table's journal
-	 * does: a second write on top of an unconfirmed one could pass the revision rule after the first
-	 * was refused, over someone else's text.
-	 */
-	#inflight = new Set<string>();
 
 	constructor(plan: PlanSession) {
 		this.plan = plan;
 		this.answers = new LiveAnswers(plan.regionId, plan.year);
 		this.previousYear = previousYear(plan.year);
 		this.previous = new LiveAnswers(plan.regionId, this.previousYear);
+		const policy: FieldPolicy = {
+			kind: (ref) => {
+				const f = this.#field(ref);
+				return f ? MERGE_KIND[f.type] : 'atom';
+			},
+			empty: (ref) => {
+				const f = this.#field(ref);
+				return f ? answerValue(null, f) : null;
+			}
+		};
+		this.edits = new EditSession({
+			scope: 'answers',
+			policy,
+			// Entries are judged only with the questionnaire at hand: it says how each field merges.
+			docs: () => (this.answers.status === 'ready' && this.questionnaire?.data ? { items: this.answers.items, fromCache: this.answers.fromCache } : null),
+			valid: (ref, value) => {
+				const f = this.#field(ref);
+				return !!f && answerValues[f.type].safeParse(value).success;
+			},
+			write: (edit) => writeAnswer(plan.regionId, plan.year, { questionId: edit.doc, key: edit.key, baseRev: edit.baseRev, value: edit.value }, plan.person.uid),
+			editable: () => plan.editable,
+			submitted: () => plan.submitted,
+			persist: (scope, entries) => plan.journal.save(scope, entries),
+			notify: (kind, edit) => this.#notice(kind === 'gone' ? 'saveFailed' : kind, edit.value)
+		});
+		this.edits.load(plan.storedAnswers);
+		plan.answerEdits = this.edits;
+	}
+
+	/** Runs the engine on every snapshot of the answers, and closes the editor when the year closes. */
+	start(): () => void {
+		return $effect.root(() => {
+			$effect(() => {
+				void this.answers.items;
+				void this.answers.fromCache;
+				void this.questionnaire?.data;
+				if (this.answers.status === 'ready' && !this.plan.lostAccess) this.edits.pump();
+			});
+			$effect(() => {
+				if (this.plan.submitted) this.edits.lock();
+			});
+			$effect(() => {
+				if (this.plan.lostAccess) this.edits.stop();
+			});
+		});
+	}
+
+	#field(ref: FieldRef): AnswerField | null {
+		const q = this.questionnaire?.data?.questions.find((x) => x.id === ref.doc);
+		return q ? (answerFieldsOf(q).find((f) => f.key === ref.key) ?? null) : null;
 	}
 
 	get questionnaire(): LiveQuestionnaire | null {
@@ -102,125 +134,48 @@ export class QuestionnaireSession {
 		return this.stored(questionId)?.revs[key] ?? 0;
 	}
 
-	/** The draft that still counts: not one left behind whose write the stored copy already shows. */
-	#draft(questionId: string, field: AnswerField): AnswerDraft | null {
-		const d = this.drafts[keyOf(questionId, field.key)];
-		if (!d) return null;
-		if (d.leaving && this.revOf(questionId, field.key) >= d.baseRev && JSON.stringify(d.value) === JSON.stringify(d.saved)) return null;
-		return d;
+	get conflicts(): AnswerConflict[] {
+		return this.edits.conflicts.flatMap((c) => {
+			const field = this.#field(c);
+			return field ? [{ questionId: c.doc, field, mine: c.mine, theirs: c.theirs, proposal: c.proposal, theirRev: c.theirRev, theirAuthor: c.theirAuthor }] : [];
+		});
 	}
 
-	/** What a field shows: one's own draft while editing it, else the stored value. */
+	/** What a field shows: one's own draft while editing it, one's unsent value, else the stored value. */
 	valueOf(questionId: string, field: AnswerField): unknown {
-		const d = this.#draft(questionId, field);
-		return d ? d.value : answerValue(this.stored(questionId), field);
+		return this.edits.valueOf({ doc: questionId, key: field.key });
 	}
 
+	/** Being edited, or left with a value the field refuses (its error stays shown). */
 	isEditing(questionId: string, field: AnswerField): boolean {
-		const d = this.#draft(questionId, field);
-		return d !== null && !d.leaving;
+		const ref = { doc: questionId, key: field.key };
+		return this.edits.isEditing(ref) || this.edits.held.some((d) => d.doc === questionId && d.key === field.key);
 	}
 
 	/** A change typed into a field: kept as a draft, saved after a pause (or at once with `now`). */
 	setDraft(questionId: string, field: AnswerField, value: unknown, now = false): void {
-		if (!this.editable) return;
-		const k = keyOf(questionId, field.key);
-		const current = this.#draft(questionId, field);
-		if (current) {
-			current.value = value;
-			current.leaving = false;
-		} else {
-			const stored = answerValue(this.stored(questionId), field);
-			this.drafts[k] = { value, baseRev: this.revOf(questionId, field.key), saved: stored, leaving: false };
-		}
-		this.#clearTimer(k);
-		if (now) this.finish(questionId, field);
-		else this.#timers.set(k, setTimeout(() => this.save(questionId, field), ANSWER_IDLE_SAVE_MS));
+		const ref = { doc: questionId, key: field.key };
+		if (!this.edits.isEditing(ref) && !this.edits.startEdit(ref)) return;
+		this.edits.setDraft(value);
+		if (now) this.edits.finishEdit();
 	}
 
 	/** Writes the draft if it changed and fits the field (an invalid value stays a draft, unsaved). */
 	save(questionId: string, field: AnswerField): void {
-		const k = keyOf(questionId, field.key);
-		this.#clearTimer(k);
-		const d = this.#draft(questionId, field);
-		if (!d || JSON.stringify(d.value) === JSON.stringify(d.saved)) return;
-		const parsed = answerValues[field.type].safeParse($state.snapshot(d.value));
-		if (!parsed.success) return;
-		// Sent when the write in flight is confirmed (#write saves again then).
-		if (this.#inflight.has(k)) return;
-		const baseRev = d.baseRev;
-		d.saved = parsed.data;
-		d.baseRev = baseRev + 1;
-		this.#write(questionId, field, baseRev, parsed.data);
+		if (this.edits.isEditing({ doc: questionId, key: field.key })) this.edits.saveDraft();
 	}
 
 	/** Leaving the field: save, and show the live value again. */
 	finish(questionId: string, field: AnswerField): void {
-		const d = this.#draft(questionId, field);
-		if (!d) return;
-		this.save(questionId, field);
-		const valid = answerValues[field.type].safeParse($state.snapshot(d.value)).success;
-		// An invalid value stays as a draft (its error stays visible) rather than being dropped.
-		if (valid) d.leaving = true;
+		if (this.edits.isEditing({ doc: questionId, key: field.key })) this.edits.finishEdit();
 	}
 
-	#write(questionId: string, field: AnswerField, baseRev: number, value: unknown): void {
-		const k = keyOf(questionId, field.key);
-		this.#inflight.add(k);
-		writeAnswer(this.plan.regionId, this.plan.year, { questionId, key: field.key, baseRev, value }, this.plan.person.uid).then(
-			() => {
-				this.#inflight.delete(k);
-				this.save(questionId, field);
-			},
-			async (err) => {
-				this.#inflight.delete(k);
-				// What the person has typed since that write is theirs too: it goes into the notice or conflict.
-				const mine = this.drafts[k] ? $state.snapshot(this.drafts[k].value) : value;
-				if (errorCode(err) !== 'permission-denied') {
-					console.error('Planbordet: an answer was not saved', err);
-					this.#drop(questionId, field);
-					this.#notice('saveFailed', mine);
-					return;
-				}
-				if (this.plan.submitted) {
-					this.#drop(questionId, field);
-					this.#notice('locked', mine);
-					return;
-				}
-				try {
-					const server = await getAnswerFromServer(this.plan.regionId, this.plan.year, questionId);
-					const theirRev = server?.revs[field.key] ?? 0;
-					const theirs = answerValue(server, field);
-					this.#drop(questionId, field);
-					if (theirRev !== baseRev && JSON.stringify(theirs) !== JSON.stringify(mine)) {
-						this.conflicts = [...this.conflicts, { questionId, field, mine, theirs, theirRev, theirAuthor: server?.updatedBy ?? null }];
-					} else if (theirRev === baseRev) {
-						this.#notice('saveFailed', mine);
-					}
-				} catch (readErr) {
-					this.#drop(questionId, field);
-					console.error('Planbordet: an answer was refused and could not be re-read', readErr);
-					this.#notice('saveFailed', mine);
-				}
-			}
-		);
-	}
-
-	resolveConflict(choice: 'mine' | 'theirs' | 'edit'): void {
-		const [c, ...rest] = this.conflicts;
-		if (!c) return;
-		this.conflicts = rest;
-		if (choice === 'mine') this.#write(c.questionId, c.field, c.theirRev, c.mine);
-		if (choice === 'edit' && this.editable) {
-			this.drafts[keyOf(c.questionId, c.field.key)] = { value: c.mine, baseRev: c.theirRev, saved: c.theirs, leaving: false };
-			this.focusRequest = { questionId: c.questionId, field: c.field.key };
+	resolveConflict(choice: ConflictChoice): void {
+		const c = this.edits.resolveConflict(choice);
+		if (c && choice === 'edit' && this.editable) {
+			this.edits.editConflicted(c);
+			this.focusRequest = { questionId: c.doc, field: c.key };
 		}
-	}
-
-	/** A refused write's draft goes: the notice or the conflict dialog holds its text now. */
-	#drop(questionId: string, field: AnswerField): void {
-		this.#clearTimer(keyOf(questionId, field.key));
-		delete this.drafts[keyOf(questionId, field.key)];
 	}
 
 	dismiss(id: string): void {
@@ -232,36 +187,24 @@ export class QuestionnaireSession {
 		this.notices = [...this.notices, { id: `a${(counter += 1)}`, kind, text }];
 	}
 
-	#clearTimer(k: string): void {
-		const t = this.#timers.get(k);
-		if (t) clearTimeout(t);
-		this.#timers.delete(k);
-	}
-
 	/** An older value back, as a new edit on the field's current revision (refused on a locked plan). */
 	restore(questionId: string, field: AnswerField, value: unknown): boolean {
-		if (!this.editable || !answerValues[field.type].safeParse(value).success) return false;
-		this.setDraft(questionId, field, value, true);
-		return true;
+		return this.edits.setNow({ doc: questionId, key: field.key }, value);
 	}
 
 	/* ---------- presence: who is in which answer field ---------- */
 
 	enter(questionId: string, field: AnswerField): void {
-		if (this.plan.writesPresence) this.plan.setPresenceAnswer({ questionId, field: field.key });
+		this.plan.presence.setAnswer({ questionId, field: field.key });
 	}
 
 	leave(questionId: string, field: AnswerField): void {
-		if (this.plan.writesPresence) this.plan.leavePresenceAnswer({ questionId, field: field.key });
+		this.plan.presence.leaveAnswer({ questionId, field: field.key });
 	}
 
 	/** The others in this answer field now. */
 	editorsOf(questionId: string, field: AnswerField): PresentPerson[] {
-		return answerEditorsOf(this.plan.people, { questionId, field: field.key }, this.plan.person.uid);
+		return answerEditorsOf(this.plan.presence.people, { questionId, field: field.key }, this.plan.person.uid);
 	}
 
-	/** Saves every pending draft (leaving the page). */
-	flush(questions: Question[]): void {
-		for (const q of questions) for (const f of answerFieldsOf(q)) if (this.isEditing(q.id, f)) this.save(q.id, f);
-	}
 }

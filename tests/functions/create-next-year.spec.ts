@@ -225,8 +225,8 @@ describe('createNextYear', () => {
 			const editor = await pool.as(P.lst.uid);
 			const carried = (await yearDoc(JH, NEXT).collection('rows').get()).docs[0];
 			const before = row.parse(carried.data());
-			await writeCellTo(editor.db, JH, NEXT, { rowId: carried.id, field: 'outputs', baseRev: 0, value: 'Genomfört under 2024' }, P.lst.uid);
-			await writeCellTo(editor.db, JH, NEXT, { rowId: carried.id, field: 'action', baseRev: 0, value: `${before.fields.action} (justerad)` }, P.lst.uid);
+			await writeCellTo(editor.db, JH, NEXT, { doc: carried.id, key: 'outputs', baseRev: 0, value: 'Genomfört under 2024' }, P.lst.uid);
+			await writeCellTo(editor.db, JH, NEXT, { doc: carried.id, key: 'action', baseRev: 0, value: `${before.fields.action} (justerad)` }, P.lst.uid);
 			const after = row.parse((await carried.ref.get()).data());
 			expect(after.fields).toEqual({ ...before.fields, outputs: 'Genomfört under 2024', action: `${before.fields.action} (justerad)` });
 			expect(after.revs).toEqual({ outputs: 1, action: 1 });

@@ -54,17 +54,17 @@ describe('recordRowHistory', () => {
 
 		beforeAll(async () => {
 			const [lst, ost, krokom, coord] = await Promise.all([pool.as(P.lst.uid), pool.as(P.ostersund.uid), pool.as(P.krokom.uid), pool.as(P.coordJH.uid)]);
-			const added = addRowTo(lst.db, JH, YEAR, 1, 90_000, P.lst.uid);
+			const added = addRowTo(lst.db, JH, YEAR, 1, 'a5', P.lst.uid);
 			rowId = added.id;
 			await added.written;
 			await untilEntries(rowId, 1);
 			// Each write waits for its entry, so the order of the entries is the order of the writes.
 			const steps: Array<() => Promise<void>> = [
-				() => writeCellTo(lst.db, JH, YEAR, { rowId, field: 'action', baseRev: 0, value: 'Första texten' }, P.lst.uid),
-				() => writeCellTo(ost.db, JH, YEAR, { rowId, field: 'action', baseRev: 1, value: 'Andra <texten> & mer' }, P.ostersund.uid),
-				() => writeCellTo(krokom.db, JH, YEAR, { rowId, field: 'serviceTypes', baseRev: 0, value: ['drivmedel', 'ombud'] }, P.krokom.uid),
-				() => moveRowTo(lst.db, JH, YEAR, rowId, { area: 2, position: 512 }, P.lst.uid),
-				() => writeCellTo(ost.db, JH, YEAR, { rowId, field: 'status', baseRev: 0, value: 'klar' }, P.ostersund.uid),
+				() => writeCellTo(lst.db, JH, YEAR, { doc: rowId, key: 'action', baseRev: 0, value: 'Första texten' }, P.lst.uid),
+				() => writeCellTo(ost.db, JH, YEAR, { doc: rowId, key: 'action', baseRev: 1, value: 'Andra <texten> & mer' }, P.ostersund.uid),
+				() => writeCellTo(krokom.db, JH, YEAR, { doc: rowId, key: 'serviceTypes', baseRev: 0, value: ['drivmedel', 'ombud'] }, P.krokom.uid),
+				() => moveRowTo(lst.db, JH, YEAR, rowId, { area: 2, position: 'Zz' }, P.lst.uid),
+				() => writeCellTo(ost.db, JH, YEAR, { doc: rowId, key: 'status', baseRev: 0, value: 'klar' }, P.ostersund.uid),
 				() => deleteRowFrom(coord.db, JH, YEAR, rowId, P.coordJH.uid)
 			];
 			for (const [i, step] of steps.entries()) {
@@ -90,7 +90,7 @@ describe('recordRowHistory', () => {
 		});
 
 		it('records the creation with its place and creator', () => {
-			expect(entries[0]).toMatchObject({ rowId, old: null, new: { area: 1, position: 90_000 }, area: 1, ...who(P.lst) });
+			expect(entries[0]).toMatchObject({ rowId, old: null, new: { area: 1, position: 'a5' }, area: 1, ...who(P.lst) });
 		});
 
 		it('records each cell edit with its old and new value and the member who made it', () => {
@@ -101,7 +101,7 @@ describe('recordRowHistory', () => {
 		});
 
 		it('records the move with the old and new place, under the new area', () => {
-			expect(entries[4]).toMatchObject({ old: { area: 1, position: 90_000 }, new: { area: 2, position: 512 }, area: 2, ...who(P.lst) });
+			expect(entries[4]).toMatchObject({ old: { area: 1, position: 'a5' }, new: { area: 2, position: 'Zz' }, area: 2, ...who(P.lst) });
 		});
 
 		it('records the deletion with every field the row had, under its last area', () => {
@@ -152,10 +152,10 @@ describe('recordRowHistory', () => {
 
 		beforeAll(async () => {
 			const lst = await pool.as(P.lst.uid);
-			const added = addRowTo(lst.db, JH, YEAR, 1, 91_000, P.lst.uid);
+			const added = addRowTo(lst.db, JH, YEAR, 1, 'a6', P.lst.uid);
 			rowId = added.id;
 			await added.written;
-			await writeCellTo(lst.db, JH, YEAR, { rowId, field: 'action', baseRev: 0, value: 'före' }, P.lst.uid);
+			await writeCellTo(lst.db, JH, YEAR, { doc: rowId, key: 'action', baseRev: 0, value: 'före' }, P.lst.uid);
 			before = await rowDoc(rowId).get();
 			// Two fields in one write (only the Admin SDK may): two entries from one event.
 			await rowDoc(rowId).update({

@@ -92,7 +92,14 @@ function text(r: Rng, min: number, max: number): string {
 	return min > 0 && s.trim() === '' ? `x${s.slice(1)}` : s;
 }
 const autoId = (r: Rng) => Array.from({ length: 20 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[r.int(0, 61)]).join('');
-const position = (r: Rng) => r.pick([r.int(-5, 1000), r.next() * 1000, -r.next() * 1e6, 0, 2 ** 40 + 0.5]);
+const KEY_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** A row position as schemas.ts positionKey allows it: a letter, then 1 to 63 base-62 digits (sometimes the longest). */
+const position = (r: Rng) => {
+	const n = r.chance(0.1) ? 63 : r.int(1, 8);
+	let s = KEY_DIGITS[r.int(10, 61)];
+	for (let i = 0; i < n; i++) s += KEY_DIGITS[r.int(0, 61)];
+	return s;
+};
 
 function columnValue(r: Rng, c: Column): unknown {
 	const values = c.choices.map((ch) => ch.value);
@@ -157,7 +164,7 @@ type Generator = (r: Rng, asker: Asker, slot: Slot) => { write: Write; fixture: 
 const storedRow = (owner: string, templateId: TemplateId): DocumentData => {
 	const fields = templateId === 'rsp-2023' ? { action: 'Servicepunkter', status: '', serviceTypes: ['dagligvaror'] } : { action: 'Servicepunkter', status: '' };
 	const revs = Object.fromEntries(Object.keys(fields).map((k) => [k, 1]));
-	return { area: 1, position: 1, fields, revs, createdBy: owner, updatedBy: owner, updatedAt: SEEDED_AT };
+	return { area: 1, position: 'a0', fields, revs, createdBy: owner, updatedBy: owner, updatedAt: SEEDED_AT };
 };
 
 function checkRow(templateId: TemplateId) {

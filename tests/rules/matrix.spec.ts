@@ -119,10 +119,10 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 			// goal has never been edited on the seeded rows: its first revision is 1.
 			return updateDoc(rowRef(db, regionId, YEAR, rowIdOf('editor2')), cellEdit(uid, 'goal', '1.1 Tillgänglig service', 1));
 		case 'add a row':
-			return setDoc(rowRef(db, regionId, YEAR, 'new-row'), newRow(uid, 1, 100));
+			return setDoc(rowRef(db, regionId, YEAR, 'new-row'), newRow(uid, 1, 'a1'));
 		case 'move a row':
 			// Area 2 exists in both regions (JH has 3 areas, VN 2).
-			return updateDoc(rowRef(db, regionId, YEAR, rowIdOf('editor2')), move(uid, 2, 5000));
+			return updateDoc(rowRef(db, regionId, YEAR, rowIdOf('editor2')), move(uid, 2, 'a5'));
 		case 'delete their own row':
 			return deleteDoc(rowRef(db, regionId, YEAR, rowIdOf(uid)));
 		case "delete another person's row":

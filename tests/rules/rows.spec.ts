@@ -32,6 +32,22 @@ import {
 } from '../support/rules-env';
 
 const suite = useRulesSuite();
+
+/** Positions that are no key (schemas.ts positionKey: letters and digits, a letter first, 2 to 64 long). */
+const badKeys = (): [what: string, position: unknown][] => [
+	['a number (the positions before keys)', 1024],
+	['a fractional number', 0.5],
+	['NaN', NaN],
+	['Infinity', Infinity],
+	['one character', 'a'],
+	['65 characters', `a${'0'.repeat(64)}`],
+	['a digit first', '0a'],
+	['a character outside the alphabet', 'a0-'],
+	['a letter outside A-Z', 'aä'],
+	['an empty string', ''],
+	['a list', ['a0']],
+	['null', null]
+];
 const REVS_2023: Record<string, number> = SEEDED_FIELDS[2023].revs;
 /** The revision a first-time or next edit of `key` on a seeded 2023 row must carry. */
 const nextRev2023 = (key: string) => (REVS_2023[key] ?? 0) + 1;
@@ -275,7 +291,7 @@ describe('moves', () => {
 		updateDoc(rowRef(suite.as(actor), regionId, 2024, rowIdOf(actor === 'editor' ? 'editor2' : 'coordVN')), data);
 
 	it('a member may move a row within its area', async () => {
-		await assertSucceeds(moveRow('editor', JH, move('editor', 1, 0.5)));
+		await assertSucceeds(moveRow('editor', JH, move('editor', 1, 'a0V')));
 	});
 
 	it('a member may stamp a row with themselves and nothing else, as the app does just before deleting it', async () => {
@@ -287,66 +303,72 @@ describe('moves', () => {
 	});
 
 	it('a member may move a row to another area', async () => {
-		await assertSucceeds(moveRow('editor', JH, move('editor', 3, 1)));
+		await assertSucceeds(moveRow('editor', JH, move('editor', 3, 'a0V')));
 	});
 
 	it("a member may not move a row to area 4 of a region with 3 areas", async () => {
-		await assertFails(moveRow('editor', JH, move('editor', 4, 1)));
+		await assertFails(moveRow('editor', JH, move('editor', 4, 'a0V')));
 	});
 
 	it('a member may not move a row to area 0', async () => {
-		await assertFails(moveRow('editor', JH, move('editor', 0, 1)));
+		await assertFails(moveRow('editor', JH, move('editor', 0, 'a0V')));
 	});
 
 	it('a member may not move a row to area 3 of Västernorrland, which has 2 areas', async () => {
-		await assertFails(moveRow('coordVN', VN, move('coordVN', 3, 1)));
+		await assertFails(moveRow('coordVN', VN, move('coordVN', 3, 'a0V')));
 	});
 
 	it('a member may move a row to area 2 of Västernorrland', async () => {
-		await assertSucceeds(moveRow('coordVN', VN, move('coordVN', 2, 1)));
+		await assertSucceeds(moveRow('coordVN', VN, move('coordVN', 2, 'a0V')));
 	});
 
 	it("a member may not give a row an area that is not a whole number", async () => {
-		await assertFails(moveRow('editor', JH, move('editor', 1.5, 1)));
+		await assertFails(moveRow('editor', JH, move('editor', 1.5, 'a0V')));
 	});
 
-	it('a member may not give a row a position that is not a number', async () => {
-		await assertFails(moveRow('editor', JH, move('editor', 1, 'first' as unknown as number)));
-	});
-
-	// A position of NaN or ±Infinity made the row vanish for everyone and broke the exports (issue 18).
-	for (const position of [NaN, Infinity, -Infinity]) {
-		it(`a member may not move a row to position ${position}`, async () => {
+	for (const [what, position] of badKeys()) {
+		it(`a member may not move a row to a position that is ${what}`, async () => {
 			await assertFails(moveRow('editor', JH, move('editor', 1, position)));
 		});
 	}
 
-	for (const position of [-0, -5, 1e300, 2 ** 53 + 2]) {
-		it(`a member may move a row to the finite position ${Object.is(position, -0) ? '-0' : position}`, async () => {
+	for (const position of ['a0', 'Zz', 'a0V', `a${'z'.repeat(63)}`, 'A000000000000000000000000001', 'b00']) {
+		it(`a member may move a row to the key ${position.length > 20 ? `${position.slice(0, 8)}… (${position.length})` : position}`, async () => {
 			await assertSucceeds(moveRow('editor', JH, move('editor', 1, position)));
 		});
 	}
 
+	it('a member may move a row that still has a legacy numeric position to another area, keeping it', async () => {
+		await assertSucceeds(moveRow('editor', JH, { area: 2, updatedBy: 'editor', updatedAt: serverTimestamp() }));
+	});
+
+	it('a member may write a legacy numeric position back unchanged (no change), but no other number', async () => {
+		// The seeded rows hold legacy numbers: ROW_OWNERS index + 1.
+		const stored = ROW_OWNERS.indexOf('editor2') + 1;
+		await assertSucceeds(moveRow('editor', JH, move('editor', 1, stored)));
+		await assertFails(moveRow('editor', JH, move('editor', 1, stored + 1)));
+	});
+
 	it('a member may not change a field while moving a row', async () => {
-		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 1), 'fields.goal': 'Mål', 'revs.goal': 1 }));
+		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 'a0V'), 'fields.goal': 'Mål', 'revs.goal': 1 }));
 	});
 
 	it('a member may not forge updatedBy on a move', async () => {
-		await assertFails(moveRow('editor', JH, move('coord', 2, 1)));
+		await assertFails(moveRow('editor', JH, move('coord', 2, 'a0V')));
 	});
 
 	it('a member may not stamp a move with a client clock', async () => {
-		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 1), updatedAt: new Date() }));
+		await assertFails(moveRow('editor', JH, { ...move('editor', 2, 'a0V'), updatedAt: new Date() }));
 	});
 
 	it('a member may not move a row of a submitted year', async () => {
 		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
-		await assertFails(moveRow('editor', JH, move('editor', 1, 0.5)));
+		await assertFails(moveRow('editor', JH, move('editor', 1, 'a0V')));
 	});
 
 	it('a coordinator may not move a row of a submitted year, not even their own', async () => {
 		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
-		await assertFails(updateDoc(rowRef(suite.as('coord'), JH, 2024, rowIdOf('coord')), move('coord', 2, 1)));
+		await assertFails(updateDoc(rowRef(suite.as('coord'), JH, 2024, rowIdOf('coord')), move('coord', 2, 'a0V')));
 	});
 });
 
@@ -356,17 +378,23 @@ describe('new rows', () => {
 
 	for (const area of [1, 2, 3]) {
 		it(`a member may add an empty row to area ${area} of a 3-area region`, async () => {
-			await assertSucceeds(add('editor', JH, newRow('editor', area, 7)));
+			await assertSucceeds(add('editor', JH, newRow('editor', area, 'a7')));
 		});
 	}
 
 	it('a member may add an empty row to area 2 of Västernorrland', async () => {
-		await assertSucceeds(add('coordVN', VN, newRow('coordVN', 2, 1)));
+		await assertSucceeds(add('coordVN', VN, newRow('coordVN', 2, 'a1')));
 	});
 
-	for (const position of [NaN, Infinity, -Infinity]) {
-		it(`a member may not add a row at position ${position}`, async () => {
+	for (const [what, position] of badKeys()) {
+		it(`a member may not add a row at a position that is ${what}`, async () => {
 			await assertFails(add('editor', JH, newRow('editor', 1, position)));
+		});
+	}
+
+	for (const position of ['a0', 'Zz', `a${'z'.repeat(63)}`]) {
+		it(`a member may add a row at the key ${position.length > 20 ? `${position.slice(0, 8)}… (${position.length})` : position}`, async () => {
+			await assertSucceeds(add('editor', JH, newRow('editor', 1, position)));
 		});
 	}
 
@@ -444,12 +472,12 @@ describe('new rows', () => {
 
 	it('a member may not add a row to a submitted year', async () => {
 		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
-		await assertFails(add('editor', JH, newRow('editor', 1, 7)));
+		await assertFails(add('editor', JH, newRow('editor', 1, 'a7')));
 	});
 
 	it('a coordinator may not add a row to a submitted year', async () => {
 		await suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
-		await assertFails(setDoc(rowRef(suite.as('coord'), JH, 2024, 'new-row'), newRow('coord', 1, 7)));
+		await assertFails(setDoc(rowRef(suite.as('coord'), JH, 2024, 'new-row'), newRow('coord', 1, 'a7')));
 	});
 });
 

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { FieldValue } from 'firebase-admin/firestore';
 import { missingFields } from '../../src/lib/domain/completeness';
-import { plan, row, template, type RowFields, type Template } from '../../src/lib/domain/schemas';
+import { plan, storedRow, template, type RowFields, type Template } from '../../src/lib/domain/schemas';
 import type { SubmittedRow } from '../../src/lib/domain/submission';
 import { admin, callError, client, clientAs, type Client } from './emulators';
 
@@ -35,7 +35,7 @@ export async function storedRows(regionId: string, year: string): Promise<Array<
 	const snap = await yearDoc(regionId, year).collection('rows').get();
 	return snap.docs
 		.map((d) => {
-			const r = row.parse(d.data());
+			const r = storedRow.parse(d.data());
 			return { id: d.id, area: r.area, position: r.position, fields: r.fields, revs: r.revs as Record<string, number> };
 		})
 		.sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -244,6 +244,7 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 				reminderOffsets: [30, 14, 7, 2, 1]
 			});
 			ROW_OWNERS.forEach((owner, i) => {
+				// Legacy numeric positions, as plans written before keys hold them: every write below must still work on them.
 				batch.set(doc(db, yearPath, 'rows', rowIdOf(owner)), {
 					area: 1,
 					position: i + 1,
@@ -338,13 +339,13 @@ export function cellEdit(uid: string, key: string, value: unknown, rev: number):
 	return { [`fields.${key}`]: value, [`revs.${key}`]: rev, updatedBy: uid, updatedAt: serverTimestamp() };
 }
 
-/** A move: `updateDoc(row, move(...))`. */
-export function move(uid: string, area: number, position: number): Record<string, unknown> {
+/** A move: `updateDoc(row, move(...))`; position a key (ordering.ts), or anything a test says the rules refuse. */
+export function move(uid: string, area: number, position: unknown): Record<string, unknown> {
 	return { area, position, updatedBy: uid, updatedAt: serverTimestamp() };
 }
 
 /** A new row: `setDoc(ref, newRow(...))`. */
-export function newRow(uid: string, area = 1, position = 100): Record<string, unknown> {
+export function newRow(uid: string, area = 1, position: unknown = 'a0'): Record<string, unknown> {
 	return { area, position, fields: {}, revs: {}, createdBy: uid, updatedBy: uid, updatedAt: serverTimestamp() };
 }
 

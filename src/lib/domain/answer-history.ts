@@ -10,7 +10,7 @@ export interface AnswerChange {
 }
 
 /** A value with its object keys sorted, so two people lists compare equal whatever order Firestore gives their keys. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
 	return JSON.stringify(v, (_key, value: unknown) =>
 		value && typeof value === 'object' && !Array.isArray(value)
 			? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

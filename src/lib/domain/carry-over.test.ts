@@ -22,7 +22,7 @@ const q = (years: number[], published = true): Questionnaire =>
 	});
 
 type Fields = Row['fields'];
-const row = (id: string, area: number, position: number, fields: Fields) => ({ id, row: { area, position, fields } });
+const row = (id: string, area: number, position: string | number, fields: Fields) => ({ id, row: { area, position, fields } });
 
 const full2023: Fields = {
 	action: 'Dialog på nationell nivå',
@@ -86,14 +86,14 @@ describe('questionnaireForYear', () => {
 
 describe('carryOver', () => {
 	it('carries a Fortsätter row from rsp-2023 into rsp-2024 without the service types, which are reported as dropped', () => {
-		const out = carryOver({ fromYear: '2023', fromTemplate: rsp2023, toTemplate: rsp2024, rows: [row('r1', 1, 1024, full2023)] });
+		const out = carryOver({ fromYear: '2023', fromTemplate: rsp2023, toTemplate: rsp2024, rows: [row('r1', 1, 'a0', full2023)] });
 		expect(out.dropped).toEqual(['serviceTypes']);
 		expect(out.left).toEqual([]);
 		expect(out.carried).toEqual([
 			{
 				fromRowId: 'r1',
 				area: 1,
-				position: 1024,
+				position: 'a0',
 				fields: { action: full2023.action, goal: full2023.goal, resources: full2023.resources },
 				carriedFrom: { year: '2023', rowId: 'r1', note: 'Viktigt med arbete på lång sikt.' }
 			}
@@ -181,12 +181,28 @@ describe('carryOver', () => {
 			fromYear: '2023',
 			fromTemplate: rsp2023,
 			toTemplate: rsp2024,
-			rows: [row('c', 2, 1024, full2023), row('b', 1, 2048, full2023), row('a', 1, 512, full2023), row('d', 2, 1024, { ...full2023, status: 'klar' })]
+			rows: [row('c', 2, 'a0', full2023), row('b', 1, 'a1', full2023), row('a', 1, 'Zz', full2023), row('d', 2, 'a0', { ...full2023, status: 'klar' })]
 		});
 		expect(out.carried.map((c) => [c.fromRowId, c.area, c.position])).toEqual([
-			['a', 1, 512],
-			['b', 1, 2048],
-			['c', 2, 1024]
+			['a', 1, 'Zz'],
+			['b', 1, 'a1'],
+			['c', 2, 'a0']
+		]);
+	});
+
+	it('gives new keys, in table order, to an area with legacy numeric positions or ties: the new year holds keys only', () => {
+		const out = carryOver({
+			fromYear: '2023',
+			fromTemplate: rsp2023,
+			toTemplate: rsp2024,
+			rows: [row('b', 1, 2048, full2023), row('a', 1, 1024, full2023), row('y', 2, 'a1', full2023), row('x', 2, 'a1', full2023), row('z', 3, 'a5', full2023)]
+		});
+		expect(out.carried.map((c) => [c.fromRowId, c.area, c.position])).toEqual([
+			['a', 1, 'a0'],
+			['b', 1, 'a1'],
+			['x', 2, 'a0'],
+			['y', 2, 'a1'],
+			['z', 3, 'a5']
 		]);
 	});
 

@@ -3,7 +3,7 @@
 // Pure; the createNextYear function reads and writes around it.
 import * as z from 'zod/mini';
 import { isEmptyValue } from './completeness';
-import { sortRows } from './ordering';
+import { sortRows, withRepairs } from './ordering';
 import { newestPublishedFor } from './template';
 import { CONTINUES, fieldKey, id, planYear, rowFields, STATUS_KEY, text, valueSchema, type CarriedFrom, type FieldKey, type Questionnaire, type Row, type RowFields, type Template } from './schemas';
 
@@ -23,7 +23,8 @@ export function questionnaireForYear(
 export interface CarriedRow {
 	fromRowId: string;
 	area: number;
-	position: number;
+	/** Its key from this year; new keys for an area that had legacy numbers or ties (ordering.ts orderRepairs). */
+	position: string;
 	fields: RowFields;
 	carriedFrom: CarriedFrom;
 }
@@ -48,7 +49,8 @@ const planKeys = (t: Pick<Template, 'columns'>): FieldKey[] => t.columns.filter(
  * Rows marked Fortsätter continue with their plan-part values (the keys both forms have in their
  * plan part; empty values are left out, so a carried row has only what was written). Follow-up and
  * next-year cells start empty: they are about the new year. Last year's "what we take along" text
- * becomes the carried row's note. Rows keep their area and position, in table order.
+ * becomes the carried row's note. Rows keep their area and key, in table order (an area with legacy
+ * numeric positions or ties gets new keys in that order: the new year is written with keys only).
  */
 export function carryOver(input: {
 	fromYear: string;
@@ -62,7 +64,7 @@ export function carryOver(input: {
 	const dropped = fromKeys.filter((k) => !toKeys.has(k));
 
 	const ordered = sortRows(input.rows.map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields })));
-	const carried: CarriedRow[] = [];
+	const carried: Array<Omit<CarriedRow, 'position'> & { position: Row['position'] }> = [];
 	const left: LeftRow[] = [];
 	for (const r of ordered) {
 		if (r.fields[STATUS_KEY] === CONTINUES) {
@@ -87,7 +89,8 @@ export function carryOver(input: {
 			left.push({ rowId: r.id, area: r.area, reason: r.fields[STATUS_KEY] === 'klar' ? 'klar' : 'no-status' });
 		}
 	}
-	return { carried, left, dropped };
+	const rekeyed = withRepairs(carried.map((c) => ({ id: c.fromRowId, area: c.area, position: c.position, row: c })));
+	return { carried: rekeyed.map(({ row, position }) => ({ ...row, position })), left, dropped };
 }
 
 const area = z.number().check(z.int(), z.minimum(1));

@@ -1,12 +1,8 @@
 import { describe, it, expect } from 'vitest';
 // zod/mini throws the core error class, which classic zod's ZodError does not match.
 import { $ZodError as ZodError } from 'zod/v4/core';
-import { currentRev, nextRevision, emptyValue, valueOf, sameValue, parseValue, editUpdate, reconcile, keepMine, type CellEdit } from './cell-edit';
-import type { Row } from './schemas';
+import { asFieldValue, cellPolicy, currentRev, nextRevision, emptyValue, mergeKindOf, valueOf, sameValue, parseValue, editUpdate } from './cell-edit';
 
-type ServerRow = Pick<Row, 'fields' | 'revs' | 'updatedBy'>;
-
-const server = (fields: Row['fields'], revs: Row['revs'], updatedBy = 'u-other'): ServerRow => ({ fields, revs, updatedBy });
 
 describe('revisions', () => {
 	it('nextRevision is the base + 1', () => {
@@ -109,95 +105,50 @@ describe('parseValue', () => {
 
 describe('editUpdate', () => {
 	it('writes exactly the field, its next revision and the author', () => {
-		const edit: CellEdit = { rowId: 'r1', field: 'goal', baseRev: 4, value: 'Nytt mål' };
+		const edit = { key: 'goal', baseRev: 4, value: 'Nytt mål' };
 		expect(editUpdate(edit, 'u-krokom')).toEqual({ 'fields.goal': 'Nytt mål', 'revs.goal': 5, updatedBy: 'u-krokom' });
 	});
 
 	it('starts at revision 1 for a never-written field', () => {
-		const edit: CellEdit = { rowId: 'r1', field: 'serviceTypes', baseRev: 0, value: ['ombud', 'drivmedel'] };
+		const edit = { key: 'serviceTypes', baseRev: 0, value: ['ombud', 'drivmedel'] };
 		expect(editUpdate(edit, 'u1')).toEqual({ 'fields.serviceTypes': ['ombud', 'drivmedel'], 'revs.serviceTypes': 1, updatedBy: 'u1' });
 	});
 
 	it('has no other keys (updatedAt is added at the edge)', () => {
-		const u = editUpdate({ rowId: 'r1', field: 'status', baseRev: 2, value: 'klar' }, 'u1');
+		const u = editUpdate({ key: 'status', baseRev: 2, value: 'klar' }, 'u1');
 		expect(Object.keys(u).sort()).toEqual(['fields.status', 'revs.status', 'updatedBy']);
 	});
 
 	it('throws on an invalid value instead of building an update', () => {
-		expect(() => editUpdate({ rowId: 'r1', field: 'status', baseRev: 0, value: 42 as never }, 'u1')).toThrow(ZodError);
-		expect(() => editUpdate({ rowId: 'r1', field: 'action', baseRev: 0, value: 'a'.repeat(10_001) }, 'u1')).toThrow(ZodError);
-		expect(() => editUpdate({ rowId: 'r1', field: 'serviceTypes', baseRev: 0, value: [1] as never }, 'u1')).toThrow(ZodError);
+		expect(() => editUpdate({ key: 'status', baseRev: 0, value: 42 as never }, 'u1')).toThrow(ZodError);
+		expect(() => editUpdate({ key: 'action', baseRev: 0, value: 'a'.repeat(10_001) }, 'u1')).toThrow(ZodError);
+		expect(() => editUpdate({ key: 'serviceTypes', baseRev: 0, value: [1] as never }, 'u1')).toThrow(ZodError);
 	});
 });
 
-describe('reconcile', () => {
-	const edit: CellEdit = { rowId: 'r1', field: 'goal', baseRev: 3, value: 'Mitt mål' };
-
-	it('is gone when the row no longer exists', () => {
-		expect(reconcile(edit, null)).toEqual({ kind: 'gone' });
+describe('how cells merge', () => {
+	it('text merges word by word, X marks as a set, a single choice as one value', () => {
+		expect(mergeKindOf(longText)).toBe('text');
+		expect(mergeKindOf(shortText)).toBe('text');
+		expect(mergeKindOf(marks)).toBe('set');
+		expect(mergeKindOf(status)).toBe('atom');
+		expect(mergeKindOf()).toBe('text');
 	});
 
-	it('is pending while the stored revision is at or below the base', () => {
-		expect(reconcile(edit, server({ goal: 'Gammalt' }, { goal: 3 }))).toEqual({ kind: 'pending' });
-		expect(reconcile(edit, server({ goal: 'Äldre' }, { goal: 2 }))).toEqual({ kind: 'pending' });
-		expect(reconcile({ ...edit, baseRev: 0 }, server({}, {}))).toEqual({ kind: 'pending' });
+	it('the policy reads the columns when it is asked, not when it is made', () => {
+		let columns: Array<{ key: string; type: 'marks' | 'longText' }> | null = null;
+		const policy = cellPolicy(() => columns);
+		expect(policy.kind({ doc: 'r1', key: 'serviceTypes' })).toBe('text');
+		columns = [{ key: 'serviceTypes', type: 'marks' }];
+		expect(policy.kind({ doc: 'r1', key: 'serviceTypes' })).toBe('set');
+		expect(policy.empty({ doc: 'r1', key: 'serviceTypes' })).toEqual([]);
+		expect(policy.empty({ doc: 'r1', key: 'action' })).toBe('');
 	});
 
-	it('is acknowledged when the stored revision is base + 1 with our value', () => {
-		expect(reconcile(edit, server({ goal: 'Mitt mål' }, { goal: 4 }, 'u-me'))).toEqual({ kind: 'acknowledged' });
-	});
-
-	it('is acknowledged for an order-insensitive equal array', () => {
-		const marks: CellEdit = { rowId: 'r1', field: 'serviceTypes', baseRev: 0, value: ['ombud', 'dagligvaror'] };
-		expect(reconcile(marks, server({ serviceTypes: ['dagligvaror', 'ombud'] }, { serviceTypes: 1 }))).toEqual({ kind: 'acknowledged' });
-	});
-
-	it('is a conflict when someone else wrote a different value on our revision', () => {
-		const out = reconcile(edit, server({ goal: 'Deras mål' }, { goal: 4 }, 'u-lansstyrelsen'));
-		expect(out).toEqual({
-			kind: 'conflict',
-			conflict: { rowId: 'r1', field: 'goal', mine: 'Mitt mål', theirs: 'Deras mål', theirRev: 4, theirAuthor: 'u-lansstyrelsen' }
-		});
-	});
-
-	it('is a conflict when overtaken by several revisions with a different value', () => {
-		const out = reconcile(edit, server({ goal: 'Ännu nyare' }, { goal: 7 }, 'u-ostersund'));
-		expect(out.kind).toBe('conflict');
-		if (out.kind !== 'conflict') return;
-		expect(out.conflict.theirRev).toBe(7);
-		expect(out.conflict.theirs).toBe('Ännu nyare');
-		expect(out.conflict.theirAuthor).toBe('u-ostersund');
-		expect(out.conflict.mine).toBe('Mitt mål');
-	});
-
-	it('reports the empty value as theirs when the other write cleared the field', () => {
-		const out = reconcile(edit, server({}, { goal: 4 }));
-		expect(out.kind).toBe('conflict');
-		if (out.kind === 'conflict') expect(out.conflict.theirs).toBe('');
-	});
-
-	it('is not a conflict when overtaken by a write of the same value', () => {
-		expect(reconcile(edit, server({ goal: 'Mitt mål' }, { goal: 6 }))).toEqual({ kind: 'acknowledged' });
-	});
-
-	it('looks only at the edited field', () => {
-		const out = reconcile(edit, server({ goal: 'Gammalt', action: 'Ändrad' }, { goal: 3, action: 9 }));
-		expect(out).toEqual({ kind: 'pending' });
-	});
-});
-
-describe('keepMine', () => {
-	it('rewrites my value on the revision that is stored now', () => {
-		const conflict = { rowId: 'r1', field: 'goal' as const, mine: 'Mitt mål', theirs: 'Deras mål', theirRev: 7, theirAuthor: 'u2' };
-		const again = keepMine(conflict);
-		expect(again).toEqual({ rowId: 'r1', field: 'goal', baseRev: 7, value: 'Mitt mål' });
-		expect(editUpdate(again, 'u1')).toEqual({ 'fields.goal': 'Mitt mål', 'revs.goal': 8, updatedBy: 'u1' });
-	});
-
-	it('the kept edit reconciles as acknowledged once it lands', () => {
-		const conflict = { rowId: 'r1', field: 'status' as const, mine: 'klar' as const, theirs: 'fortsatter' as const, theirRev: 2, theirAuthor: 'u2' };
-		const again = keepMine(conflict);
-		expect(reconcile(again, server({ status: 'fortsatter' }, { status: 2 }))).toEqual({ kind: 'pending' });
-		expect(reconcile(again, server({ status: 'klar' }, { status: 3 }, 'u1'))).toEqual({ kind: 'acknowledged' });
+	it('asFieldValue keeps text and marks and shows anything else as empty', () => {
+		expect(asFieldValue('x')).toBe('x');
+		expect(asFieldValue(['a'])).toEqual(['a']);
+		expect(asFieldValue([1])).toBe('');
+		expect(asFieldValue(null)).toBe('');
 	});
 });

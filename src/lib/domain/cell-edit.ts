@@ -1,14 +1,8 @@
-// A cell edit is one write of one field carrying that field's next revision; this module builds it,
-// decides whether a value changed, and classifies a refused or replayed edit as a conflict.
+// A row's cells as the edit engine sees them: how each column's values merge, what an unwritten cell
+// holds, and the one write of one field carrying that field's next revision.
+import type { FieldEdit, FieldPolicy } from './edit-engine';
 import { fieldValue, valueSchema, type Column, type FieldKey, type FieldValue, type Row } from './schemas';
-
-export interface CellEdit {
-	rowId: string;
-	field: FieldKey;
-	/** The revision the editor saw when they started typing. */
-	baseRev: number;
-	value: FieldValue;
-}
+import { sameValue as sameMerged, type MergeKind } from './value-merge';
 
 export function currentRev(row: Pick<Row, 'revs'>, field: FieldKey): number {
 	return row.revs[field] ?? 0;
@@ -29,13 +23,30 @@ export function valueOf(row: Pick<Row, 'fields'>, field: FieldKey, column?: Pick
 	return row.fields[field] ?? emptyValue(column);
 }
 
+/** A value the engine holds as unknown, as a cell shows it: text, marks, or empty when it is neither. */
+export function asFieldValue(v: unknown): FieldValue {
+	if (typeof v === 'string') return v;
+	if (Array.isArray(v) && v.every((x): x is string => typeof x === 'string')) return v;
+	return '';
+}
+
+/** Text merges word by word, X marks as a set, a single choice only when one side kept it. */
+export function mergeKindOf(column?: Pick<Column, 'type'>): MergeKind {
+	if (column?.type === 'marks') return 'set';
+	if (column?.type === 'singleChoice') return 'atom';
+	return 'text';
+}
+
+/** A cell's value unchanged? X marks compare as a set, missing values as the empty one. */
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
-	if (Array.isArray(a) || Array.isArray(b)) {
-		const x = Array.isArray(a) ? [...a].sort() : [];
-		const y = Array.isArray(b) ? [...b].sort() : [];
-		return x.length === y.length && x.every((v, i) => v === y[i]);
-	}
+	if (Array.isArray(a) || Array.isArray(b)) return sameMerged('set', a ?? [], b ?? []);
 	return (a ?? '') === (b ?? '');
+}
+
+/** The engine's view of a plan's cells, given the template's columns (when known). */
+export function cellPolicy(columns: () => ReadonlyArray<Pick<Column, 'key' | 'type'>> | null): FieldPolicy {
+	const column = (key: string) => columns()?.find((c) => c.key === key);
+	return { kind: (ref) => mergeKindOf(column(ref.key)), empty: (ref) => emptyValue(column(ref.key)) };
 }
 
 /**
@@ -47,48 +58,10 @@ export function parseValue(value: unknown, column?: Pick<Column, 'type' | 'choic
 }
 
 /** The field-path update a cell edit writes (updatedAt is added by the edge as a server timestamp). */
-export function editUpdate(edit: CellEdit, uid: string): Record<string, unknown> {
+export function editUpdate(edit: Pick<FieldEdit, 'key' | 'baseRev' | 'value'>, uid: string): Record<string, unknown> {
 	return {
-		[`fields.${edit.field}`]: parseValue(edit.value),
-		[`revs.${edit.field}`]: nextRevision(edit.baseRev),
+		[`fields.${edit.key}`]: parseValue(edit.value),
+		[`revs.${edit.key}`]: nextRevision(edit.baseRev),
 		updatedBy: uid
 	};
-}
-
-export interface Conflict {
-	rowId: string;
-	field: FieldKey;
-	mine: FieldValue;
-	theirs: FieldValue;
-	/** The stored revision "keep mine" must be written on. */
-	theirRev: number;
-	theirAuthor: string;
-}
-
-export type EditOutcome =
-	| { kind: 'acknowledged' }
-	| { kind: 'pending' }
-	| { kind: 'conflict'; conflict: Conflict }
-	| { kind: 'gone' };
-
-/**
- * Classifies an edit against the server's copy of its row: landed (the stored revision reached
- * ours with our value), still pending, or overtaken by someone else's write (a conflict to show).
- */
-export function reconcile(edit: CellEdit, server: Pick<Row, 'fields' | 'revs' | 'updatedBy'> | null): EditOutcome {
-	if (!server) return { kind: 'gone' };
-	const rev = currentRev(server, edit.field);
-	const stored = valueOf(server, edit.field);
-	if (rev <= edit.baseRev) return { kind: 'pending' };
-	if (rev === nextRevision(edit.baseRev) && sameValue(stored, edit.value)) return { kind: 'acknowledged' };
-	if (sameValue(stored, edit.value)) return { kind: 'acknowledged' };
-	return {
-		kind: 'conflict',
-		conflict: { rowId: edit.rowId, field: edit.field, mine: edit.value, theirs: stored, theirRev: rev, theirAuthor: server.updatedBy }
-	};
-}
-
-/** "Keep mine" after a conflict: the same text, written on the revision that is stored now. */
-export function keepMine(conflict: Conflict): CellEdit {
-	return { rowId: conflict.rowId, field: conflict.field, baseRev: conflict.theirRev, value: conflict.mine };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { swedishDateTime } from './deadline';
 import { exportFileName, exportModel, exportPath, parseExportPath, swedishShare, textLines, type ExportCell, type ExportInput } from './export-model';
-import { answer, answerFieldsOf, plan, question, questionnaire, region, row, template, type Answer, type Question, type Row } from './schemas';
+import { answer, answerFieldsOf, plan, question, questionnaire, region, storedRow, template, type Answer, type Question, type Row } from './schemas';
 
 const readSeed = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../seed/${path}`, import.meta.url), 'utf8'));
 const rsp2023 = template.parse(readSeed('templates/rsp-2023.json'));
@@ -20,13 +20,13 @@ interface SeedRow {
 const seedRows = (readSeed('plans/jamtland-harjedalen-2023.json') as { rows: SeedRow[] }).rows;
 
 const at = new Date('2024-01-01T00:00:00Z');
-/** The seeded rows stored in reverse, positions 1024, 2048, … per area as the seed gives them. */
+/** The seeded rows stored in reverse, with the legacy positions 1024, 2048, … per area that plans from before keys hold. */
 function storedRows(): ExportInput['rows'] {
 	const perArea = new Map<number, number>();
 	const rows = seedRows.map((r) => {
 		const n = (perArea.get(r.area) ?? 0) + 1;
 		perArea.set(r.area, n);
-		return { id: r.id, row: row.parse({ area: r.area, position: n * 1024, fields: r.fields, revs: {}, createdBy: 'u', updatedBy: 'u', updatedAt: at }) };
+		return { id: r.id, row: storedRow.parse({ area: r.area, position: n * 1024, fields: r.fields, revs: {}, createdBy: 'u', updatedBy: 'u', updatedAt: at }) };
 	});
 	return rows.reverse();
 }
@@ -155,7 +155,7 @@ describe('the plan table (2023 form)', () => {
 	});
 
 	it('leaves a row without values empty, one cell per column', () => {
-		const bare = { id: 'bare', row: row.parse({ area: 2, position: 999_999, fields: {}, revs: {}, createdBy: 'u', updatedBy: 'u', updatedAt: at }) };
+		const bare = { id: 'bare', row: storedRow.parse({ area: 2, position: 'b0000', fields: {}, revs: {}, createdBy: 'u', updatedBy: 'u', updatedAt: at }) };
 		const withBare = exportModel(input({ rows: [...storedRows(), bare] }));
 		const last = withBare.areas[1].rows.at(-1)!;
 		expect(last.number).toBe(`2.${seedRows.filter((r) => r.area === 2).length + 1}`);
@@ -213,7 +213,7 @@ describe('lines and lists', () => {
 	});
 
 	it('shows a list in a cell', () => {
-		const listRow = { id: 'list', row: row.parse({ area: 1, position: 1, fields: { action: 'Insatser:\n- en\n- två' }, revs: {}, createdBy: 'u', updatedBy: 'u', updatedAt: at }) };
+		const listRow = { id: 'list', row: storedRow.parse({ area: 1, position: 'Zz', fields: { action: 'Insatser:\n- en\n- två' }, revs: {}, createdBy: 'u', updatedBy: 'u', updatedAt: at }) };
 		const m = exportModel(input({ rows: [listRow] }));
 		expect(m.areas[0].rows[0].cells[0]).toEqual({
 			kind: 'text',

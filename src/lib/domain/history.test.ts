@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { historyId, rowChanges } from './history';
+import { place } from './schemas';
 
-const row = (fields: Record<string, unknown>, area = 1, position = 1024) => ({ area, position, fields: fields as never });
+const row = (fields: Record<string, unknown>, area = 1, position: string | number = 1024) => ({ area, position, fields: fields as never });
 
 describe('rowChanges', () => {
 	it('records one edit per changed field with its old and new value', () => {
@@ -24,6 +25,12 @@ describe('rowChanges', () => {
 
 	it('records a deletion with the fields it had, so it can be restored', () => {
 		expect(rowChanges(row({ action: 'borta' }), null)).toEqual([{ kind: 'delete', field: null, old: { action: 'borta' }, new: null }]);
+	});
+
+	it('records a move from a legacy number to a key, and between keys, as a move', () => {
+		expect(rowChanges(row({}, 1, 1024), row({}, 1, 'a0'))).toEqual([{ kind: 'move', field: null, old: { area: 1, position: 1024 }, new: { area: 1, position: 'a0' } }]);
+		expect(rowChanges(row({}, 1, 'a0'), row({}, 1, 'a0V'))).toEqual([{ kind: 'move', field: null, old: { area: 1, position: 'a0' }, new: { area: 1, position: 'a0V' } }]);
+		expect(place.safeParse({ area: 1, position: 1024 }).success && place.safeParse({ area: 1, position: 'a0V' }).success).toBe(true);
 	});
 
 	it('records a move between areas or within one', () => {

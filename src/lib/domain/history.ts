@@ -2,12 +2,14 @@
 // row's creation, deletion and moves. The trigger that records it and the cell history view share it.
 import { type FieldKey, type FieldValue, type Row } from './schemas';
 import { sameValue } from './cell-edit';
+import type { Position } from './ordering';
 
 export type HistoryKind = 'create' | 'edit' | 'move' | 'delete';
 
 export interface Place {
 	area: number;
-	position: number;
+	/** A key, or the legacy number a row had before it was re-keyed. */
+	position: Position;
 }
 
 export interface HistoryChange {

@@ -3,6 +3,7 @@
 // reopened. The checklist is completeness.ts's; the clock is always an argument.
 import { rowNumbersOf, type CompletenessRow, type MissingField, type MissingItem } from './completeness';
 import { daysLeft } from './deadline';
+import type { Position } from './ordering';
 import type { Plan, Reopening, Template } from './schemas';
 
 /** The deadline as the banner says it: days left, the last day itself, or passed. */
@@ -55,6 +56,6 @@ export function currentReopening(p: Pick<Plan, 'status' | 'reopenings'>): Reopen
 }
 
 /** The plan's rows as completeness reads them, from the live items. */
-export function completenessRows(items: ReadonlyArray<{ id: string; data: { area: number; position: number; fields: CompletenessRow['fields'] } }>): CompletenessRow[] {
+export function completenessRows(items: ReadonlyArray<{ id: string; data: { area: number; position: Position; fields: CompletenessRow['fields'] } }>): CompletenessRow[] {
 	return items.map((i) => ({ id: i.id, area: i.data.area, position: i.data.position, fields: i.data.fields }));
 }

@@ -1,14 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { readRowDocument, repairedRow, type RepairContext } from './row-repair';
 import { row } from './schemas';
+import { sortRows } from './ordering';
 
 const at = new Date('2024-03-01T10:00:00Z');
-const good = { area: 2, position: 2048, fields: { action: 'Text', serviceTypes: ['ombud'] }, revs: { action: 3 }, createdBy: 'u-a', updatedBy: 'u-b', updatedAt: at };
+const good = { area: 2, position: 'a1', fields: { action: 'Text', serviceTypes: ['ombud'] }, revs: { action: 3 }, createdBy: 'u-a', updatedBy: 'u-b', updatedAt: at };
 const ctx: RepairContext = {
 	siblings: [
-		{ id: 'r1', area: 2, position: 1024 },
-		{ id: 'r2', area: 2, position: 4096 },
-		{ id: 'r3', area: 1, position: 99_000 }
+		{ id: 'r1', area: 2, position: 'a0' },
+		{ id: 'r2', area: 2, position: 'a3' },
+		{ id: 'r3', area: 1, position: 'b0Zz' }
 	],
 	areaCount: 3,
 	uid: 'u-coord',
@@ -30,8 +31,12 @@ describe('readRowDocument', () => {
 		}
 	});
 
-	it('names a non-finite or missing position', () => {
-		for (const position of [NaN, Infinity, -Infinity, '12', undefined]) {
+	it('reads a legacy numeric position (rows written before keys)', () => {
+		expect(readRowDocument('r1', { ...good, position: 2048 })).toEqual({ ok: true, row: { ...good, position: 2048 } });
+	});
+
+	it('names a position that is neither a key nor a finite number, or a missing one', () => {
+		for (const position of [NaN, Infinity, -Infinity, '12', 'a', 'a-0', 'a'.repeat(65), undefined]) {
 			expect(readRowDocument('r1', { ...good, position })).toEqual({ ok: false, problems: [{ part: 'position' }] });
 		}
 	});
@@ -55,16 +60,18 @@ describe('repairedRow', () => {
 		expect(repairedRow({ ...good, colour: 'red' }, ctx)).toEqual({ ...good, updatedBy: 'u-coord', updatedAt: ctx.now });
 	});
 
-	it('places a non-finite position after the rows of its area', () => {
-		for (const position of [NaN, Infinity, -Infinity, null, '5']) {
-			expect(repairedRow({ ...good, position }, ctx).position).toBe(4096 + 1024);
-		}
-		expect(repairedRow({ ...good, area: 3, position: NaN }, ctx).position).toBe(1024);
+	it('places a position that is no key after the rows of its area', () => {
+		const last = (area: number, position: unknown) => {
+			const repaired = { id: 'x', ...repairedRow({ ...good, area, position }, ctx) };
+			return sortRows([...ctx.siblings, repaired]).filter((r) => r.area === area).at(-1)?.id;
+		};
+		for (const position of [NaN, Infinity, -Infinity, null, '5', 4096, 1]) expect(last(2, position)).toBe('x');
+		expect(repairedRow({ ...good, area: 3, position: NaN }, ctx).position).toMatch(/^a0/);
 	});
 
 	it('moves an area outside the region to its last area', () => {
-		expect(repairedRow({ ...good, area: 7 }, ctx)).toMatchObject({ area: 3, position: 2048 });
-		expect(repairedRow({ ...good, area: 1.5, position: NaN }, ctx)).toMatchObject({ area: 3, position: 1024 });
+		expect(repairedRow({ ...good, area: 7 }, ctx)).toMatchObject({ area: 3, position: 'a1' });
+		expect(repairedRow({ ...good, area: 1.5, position: NaN }, ctx)).toMatchObject({ area: 3 });
 	});
 
 	it('drops cells, revisions and carriedFrom that do not parse, keeping the rest', () => {
@@ -88,7 +95,7 @@ describe('repairedRow', () => {
 		for (const data of [null, 'text', [], {}, { createdBy: '' }]) {
 			const r = repairedRow(data, ctx);
 			expect(row.safeParse(r).success).toBe(true);
-			expect(r).toEqual({ area: 3, position: 1024, fields: {}, revs: {}, createdBy: 'u-coord', updatedBy: 'u-coord', updatedAt: ctx.now });
+			expect(r).toEqual({ area: 3, position: expect.stringMatching(/^a0/), fields: {}, revs: {}, createdBy: 'u-coord', updatedBy: 'u-coord', updatedAt: ctx.now });
 		}
 	});
 });

@@ -1,7 +1,7 @@
-// A stored row that the app cannot read (a bad id, a non-finite position, a wrong type, an unknown
+// A stored row that the app cannot read (a bad id, a position neither key nor finite number, a wrong type, an unknown
 // key): what is wrong with it, by field, and the repaired row a coordinator may write instead. One
 // answer for every reader — functions, triggers and the plan page all ask readRowDocument.
-import { fieldKey, fieldValue, id, row, rowRevs, carriedFrom as carriedFromSchema, type Row, type RowFields, type RowRevs } from './schemas';
+import { fieldKey, fieldValue, id, positionKey, row, rowRevs, storedRow, carriedFrom as carriedFromSchema, type Row, type RowFields, type RowRevs } from './schemas';
 import { positionAtEnd, type Positioned } from './ordering';
 
 /** The parts of a row document a problem can be in; 'document' when it is not an object at all. */
@@ -19,13 +19,13 @@ const PARTS = new Set<RowPart>(['area', 'position', 'fields', 'revs', 'createdBy
 
 /**
  * A row document as stored, read: its id must be a schemas.ts `id` (the paths, comments and history
- * name rows by it) and its data must parse with `row`. Unknown top-level keys are dropped by the
+ * name rows by it) and its data must parse with `storedRow` (`row`, or a legacy numeric position). Unknown top-level keys are dropped by the
  * schema, so they are no problem to a reader; they go when the row is next repaired or rewritten.
  */
 export function readRowDocument(rowId: string, data: unknown): RowRead {
 	const problems: RowProblem[] = [];
 	if (!id.safeParse(rowId).success) problems.push({ part: 'id' });
-	const parsed = row.safeParse(data);
+	const parsed = storedRow.safeParse(data);
 	if (parsed.success && problems.length === 0) return { ok: true, row: parsed.data };
 	if (!parsed.success) {
 		const seen = new Set<string>();
@@ -58,7 +58,7 @@ export interface RepairContext {
 
 /**
  * The repaired version of a stored row: every part that parses is kept; an area outside the
- * region's areas becomes the last area; a non-finite position is placed after the area's rows;
+ * region's areas becomes the last area; a position that is no key is placed after the area's rows;
  * cells, revisions and carriedFrom that do not parse are dropped (a cell is better empty than
  * wrong, and the history keeps what was there); unknown keys are dropped. Always parses with `row`.
  */
@@ -66,7 +66,7 @@ export function repairedRow(data: unknown, ctx: RepairContext): Row {
 	const d = isRecord(data) ? data : {};
 	const lastArea = Math.max(1, ctx.areaCount);
 	const area = typeof d.area === 'number' && Number.isInteger(d.area) && d.area >= 1 && d.area <= lastArea ? d.area : lastArea;
-	const position = typeof d.position === 'number' && Number.isFinite(d.position) ? d.position : positionAtEnd([...ctx.siblings], area);
+	const position = positionKey.safeParse(d.position).success ? (d.position as string) : positionAtEnd(ctx.siblings, area);
 	const fields: RowFields = {};
 	if (isRecord(d.fields)) {
 		for (const [k, v] of Object.entries(d.fields)) {

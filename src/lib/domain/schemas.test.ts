@@ -16,6 +16,7 @@ import {
 	rowFields,
 	rowRevs,
 	row,
+	storedRow,
 	cellRef,
 	presence,
 	mail,
@@ -403,7 +404,7 @@ describe('rowRevs', () => {
 describe('row', () => {
 	const valid = {
 		area: 1,
-		position: 1024,
+		position: 'a0',
 		fields: { action: 'Insats' },
 		revs: { action: 1 },
 		createdBy: 'u-samordnare-jh',
@@ -416,8 +417,15 @@ describe('row', () => {
 		expect(row.parse({ ...valid, updatedAt: timestampLike(when) }).updatedAt.getTime()).toBe(when.getTime());
 	});
 
-	it('accepts fractional positions (moves write midpoints)', () => {
-		expect(row.safeParse({ ...valid, position: 1536.5 }).success).toBe(true);
+	it('takes a position key of 2 to 64 base-62 characters, a letter first, and no number', () => {
+		for (const position of ['Zz', 'a0V', 'b00', `a${'z'.repeat(63)}`]) expect(row.safeParse({ ...valid, position }).success).toBe(true);
+		for (const position of [1024, 1536.5, 'a', '0a', 'a-1', 'aä', `a${'0'.repeat(64)}`, '']) expect(row.safeParse({ ...valid, position }).success).toBe(false);
+	});
+
+	it('reads a legacy numeric position as stored (storedRow), but never a non-finite one', () => {
+		expect(storedRow.parse({ ...valid, position: 1536.5 }).position).toBe(1536.5);
+		expect(storedRow.parse(valid).position).toBe('a0');
+		for (const position of [NaN, Infinity, 'a', null]) expect(storedRow.safeParse({ ...valid, position }).success).toBe(false);
 	});
 
 	it('rejects area 0, bad fields, and empty authors', () => {

@@ -277,9 +277,20 @@ export const rowRevs = z.record(fieldKey, z.number().check(z.int(), z.minimum(0)
 export const finiteNumber = z.number().check(z.refine(Number.isFinite, 'not-finite'));
 export type RowRevs = z.infer<typeof rowRevs>;
 
+/**
+ * A row's place in its area (ordering.ts): a fractional-index key of fractional-indexing-jittered's
+ * base-62 alphabet, a letter first (the library's integer head), at most 64 characters. Keys compare
+ * by code units. firestore.rules isPositionKey checks the same pattern.
+ */
+export const MAX_POSITION_KEY = 64;
+export const positionKey = z.string().check(z.regex(new RegExp(`^[A-Za-z][0-9A-Za-z]{1,${MAX_POSITION_KEY - 1}}$`), 'invalid-position-key'));
+/** A position as stored: a key, or a legacy number from before keys, which readers accept and ordering.ts orderRepairs re-keys. */
+export const storedPosition = z.union([positionKey, finiteNumber]);
+
+/** A row as written: the shape firestore.rules accept for a new row (rows.position is always a key). */
 export const row = z.object({
 	area: z.number().check(z.int(), z.minimum(1)),
-	position: finiteNumber,
+	position: positionKey,
 	fields: rowFields,
 	revs: rowRevs,
 	createdBy: z.string().check(z.minLength(1)),
@@ -288,7 +299,9 @@ export const row = z.object({
 	/** Set by createNextYear on a row carried over from the year before. */
 	carriedFrom: z.optional(z.lazy(() => carriedFrom))
 });
-export type Row = z.infer<typeof row>;
+/** A row as read: a legacy numeric position is still readable (the read path only; writes give keys). */
+export const storedRow = z.extend(row, { position: storedPosition });
+export type Row = z.infer<typeof storedRow>;
 
 /* ---------- presence ---------- */
 
@@ -339,10 +352,32 @@ export type Mail = z.infer<typeof mail>;
 export const requestSignInLinkInput = z.strictObject({ email });
 export type RequestSignInLinkInput = z.infer<typeof requestSignInLinkInput>;
 
-/* ---------- the browser's journal of unsent cell edits (localStorage) ---------- */
+/* ---------- the browser's journal of unsent edits (localStorage) ---------- */
 
-/** One cell edit as the browser keeps it until Firestore confirms it (checked against its column where replayed). */
-export const journalEntry = z.object({ rowId: id, field: fieldKey, baseRev: z.number().check(z.int(), z.minimum(0)), value: fieldValue });
+/**
+ * One field edit as the browser keeps it until Firestore confirms it: a row's cell or an answer's field,
+ * with the value it started from (the merge's base). The value is parsed against its field when sent.
+ */
+export const journalEntry = z.object({
+	doc: id,
+	key: z.string().check(z.minLength(1), z.maxLength(64)),
+	baseRev: z.number().check(z.int(), z.minimum(0)),
+	base: z.nullable(z.object({ value: z.unknown() })),
+	value: z.unknown()
+});
+
+/** One tab's journal of one plan: its owner's lease, and the unsent edits of the table and the questionnaire. */
+export const tabJournalRecord = z.object({
+	v: z.literal(2),
+	tab: z.string().check(z.minLength(1), z.maxLength(64)),
+	lease: finiteNumber,
+	released: z.boolean(),
+	rows: z.array(z.unknown()),
+	answers: z.array(z.unknown())
+});
+
+/** A row edit of the first journal, which kept no base and no answers: read once, replayed, then removed. */
+export const legacyJournalEntry = z.object({ rowId: id, field: fieldKey, baseRev: z.number().check(z.int(), z.minimum(0)), value: fieldValue });
 
 /* ---------- submitting and reopening a year, plan settings (callables and records) ---------- */
 
@@ -544,7 +579,8 @@ export const commentReads = z.object({ seen: z.record(z.string(), instant) });
 export type CommentReads = z.infer<typeof commentReads>;
 
 export const historyKind = z.enum(['create', 'edit', 'move', 'delete']);
-export const place = z.object({ area: z.number().check(z.int(), z.minimum(1)), position: finiteNumber });
+/** A row's place in a history entry: a move from a legacy number to a key records both as they were. */
+export const place = z.object({ area: z.number().check(z.int(), z.minimum(1)), position: storedPosition });
 
 /** A value as the history keeps it: a cell value, a place (create, move) or a whole row's fields (delete). */
 export const historyValue = z.nullable(z.union([fieldValue, place, rowFields]));

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { withRepairs } from './ordering';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,8 +57,11 @@ describe('canonicalContent', () => {
 	});
 
 	it('does not depend on position values, only on the order they give', () => {
-		const moved = rows.map((r) => ({ ...r, position: r.position * 3 + 7 }));
+		const moved = rows.map((r) => ({ ...r, position: typeof r.position === 'number' ? r.position * 3 + 7 : r.position }));
 		expect(canonicalContent(moved)).toBe(canonicalContent(rows));
+		// Re-keying a plan from before keys (the migration, the lazy repair) keeps what was submitted.
+		expect(canonicalContent(withRepairs(rows))).toBe(canonicalContent(rows));
+		expect(withRepairs(rows).map((r) => r.position)).toEqual(['a1', 'a0', 'a0']);
 		const swapped = rows.map((r) => (r.id === 'r-a' ? { ...r, position: 4096 } : r));
 		expect(canonicalContent(swapped)).not.toBe(canonicalContent(rows));
 	});

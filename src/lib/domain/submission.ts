@@ -5,23 +5,22 @@
 // the status in one transaction; this module only builds the record from the data it is given.
 import { reopening, submission, type PriorityArea, type Reopening, type RowFields, type Submission } from './schemas';
 import { sha256Hex } from './sha256';
+import { byCodeUnits, compareRows, type Position } from './ordering';
 
 /** A row as submitted: its id, area, place in the area, and field values. */
 export interface SubmittedRow {
 	id: string;
 	area: number;
-	position: number;
+	position: Position;
 	fields: RowFields;
 }
 
 /** Identifies the canonical format; a future format change gets a new tag, so old hashes stay explainable. */
 export const CONTENT_FORMAT = 'planbordet/plan-rows/v1';
 
-/** Code-unit order: the same in every runtime and locale (unlike localeCompare). */
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
+/** The table order (ordering.ts compareRows: keys and ids in code-unit order, the same in every runtime and locale). */
 function canonicalOrder(rows: readonly SubmittedRow[]): SubmittedRow[] {
-	return [...rows].sort((a, b) => a.area - b.area || a.position - b.position || byCodeUnits(a.id, b.id));
+	return [...rows].sort(compareRows);
 }
 
 function isEmpty(value: unknown): boolean {

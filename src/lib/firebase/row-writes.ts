@@ -1,24 +1,40 @@
 // The row writes with the exact shapes firestore.rules accept, on a given Firestore instance: the
 // app passes its own, the benchmarks and tests a Node client's. No Svelte, no app singleton.
-import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
-import { editUpdate, type CellEdit } from '../domain/cell-edit';
+import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore } from 'firebase/firestore';
+import { editUpdate } from '../domain/cell-edit';
+import type { FieldEdit } from '../domain/edit-engine';
+import type { Repair } from '../domain/ordering';
 
 export const rowsPath = (regionId: string, year: string) => ['regions', regionId, 'years', year, 'rows'] as const;
 
 /** One cell edit, one write: the field, its next revision, the writer and the server time. */
-export function writeCellTo(db: Firestore, regionId: string, year: string, edit: CellEdit, uid: string): Promise<void> {
-	return updateDoc(doc(db, ...rowsPath(regionId, year), edit.rowId), { ...editUpdate(edit, uid), updatedAt: serverTimestamp() });
+export function writeCellTo(db: Firestore, regionId: string, year: string, edit: Pick<FieldEdit, 'doc' | 'key' | 'baseRev' | 'value'>, uid: string): Promise<void> {
+	return updateDoc(doc(db, ...rowsPath(regionId, year), edit.doc), { ...editUpdate(edit, uid), updatedAt: serverTimestamp() });
 }
 
-/** A new empty row; returns its id at once (the write may still be queued offline). */
-export function addRowTo(db: Firestore, regionId: string, year: string, area: number, position: number, uid: string): { id: string; written: Promise<void> } {
+/** A new empty row at a key (ordering.ts positionAtEnd); returns its id at once (the write may still be queued offline). */
+export function addRowTo(db: Firestore, regionId: string, year: string, area: number, position: string, uid: string): { id: string; written: Promise<void> } {
 	const ref = doc(collection(db, ...rowsPath(regionId, year)));
 	const written = setDoc(ref, { area, position, fields: {}, revs: {}, createdBy: uid, updatedBy: uid, updatedAt: serverTimestamp() });
 	return { id: ref.id, written };
 }
 
-export function moveRowTo(db: Firestore, regionId: string, year: string, rowId: string, to: { area: number; position: number }, uid: string): Promise<void> {
-	return updateDoc(doc(db, ...rowsPath(regionId, year), rowId), { area: to.area, position: to.position, updatedBy: uid, updatedAt: serverTimestamp() });
+const moveData = (to: { area: number; position: string }, uid: string) => ({ area: to.area, position: to.position, updatedBy: uid, updatedAt: serverTimestamp() });
+
+export function moveRowTo(db: Firestore, regionId: string, year: string, rowId: string, to: { area: number; position: string }, uid: string): Promise<void> {
+	return updateDoc(doc(db, ...rowsPath(regionId, year), rowId), moveData(to, uid));
+}
+
+/**
+ * New keys for rows whose order needed mending (ordering.ts orderRepairs, or a moveStep's repairs
+ * with its move): each one a move the rules accept, all in one batch, so no reader sees half an area
+ * re-keyed. Two clients writing the same repairs at once write the same keys.
+ */
+export function repairPositionsTo(db: Firestore, regionId: string, year: string, repairs: readonly Repair[], uid: string): Promise<void> {
+	if (repairs.length === 0) return Promise.resolve();
+	const batch = writeBatch(db);
+	for (const r of repairs) batch.update(doc(db, ...rowsPath(regionId, year), r.id), moveData(r, uid));
+	return batch.commit();
 }
 
 /**

@@ -2,13 +2,14 @@
 // app's Firestore. The write shapes firestore.rules accept live in row-writes.ts (Svelte-free, so the
 // benchmarks write exactly what the app writes).
 import { collection, doc, getDoc } from 'firebase/firestore';
-import type { CellEdit } from '../domain/cell-edit';
+import type { FieldEdit } from '../domain/edit-engine';
 import { readRowDocument } from '../domain/row-repair';
 import type { Row } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { callFunction, db } from './app';
 import { LiveQuery, readingConverter } from './live.svelte';
-import { addRowTo, deleteRowFrom, moveRowTo, rowsPath, writeCellTo } from './row-writes';
+import { addRowTo, deleteRowFrom, moveRowTo, repairPositionsTo, rowsPath, writeCellTo } from './row-writes';
+import type { Repair } from '../domain/ordering';
 
 /** A row the app cannot read (a bad id too: comments and history name rows by it) is left out of the items and listed apart. */
 const converter = readingConverter<Row>((rowId, data) => {
@@ -30,17 +31,22 @@ export class LiveRows extends LiveQuery<Row> {
 }
 
 /** One cell edit, one write; resolves when the server has accepted it (never while offline). */
-export function writeCell(regionId: string, year: string, edit: CellEdit, uid: string): Promise<void> {
+export function writeCell(regionId: string, year: string, edit: FieldEdit, uid: string): Promise<void> {
 	return writeCellTo(db(), regionId, year, edit, uid);
 }
 
 /** A new empty row at the given place; returns its id at once (the write may still be queued). */
-export function addRow(regionId: string, year: string, area: number, position: number, uid: string): { id: string; written: Promise<void> } {
+export function addRow(regionId: string, year: string, area: number, position: string, uid: string): { id: string; written: Promise<void> } {
 	return addRowTo(db(), regionId, year, area, position, uid);
 }
 
-export function moveRow(regionId: string, year: string, rowId: string, to: { area: number; position: number }, uid: string): Promise<void> {
+export function moveRow(regionId: string, year: string, rowId: string, to: { area: number; position: string }, uid: string): Promise<void> {
 	return moveRowTo(db(), regionId, year, rowId, to, uid);
+}
+
+/** New keys for rows whose order needed mending (ordering.ts orderRepairs / moveStep repairs), in one batch. */
+export function repairPositions(regionId: string, year: string, repairs: readonly Repair[], uid: string): Promise<void> {
+	return repairPositionsTo(db(), regionId, year, repairs, uid);
 }
 
 export function deleteRow(regionId: string, year: string, rowId: string, uid: string): Promise<void> {

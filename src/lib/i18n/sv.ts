@@ -94,6 +94,8 @@ export const sv = {
 		deleteFailed: 'Insatsen kunde inte tas bort.',
 		saveFailed: 'Ändringen kunde inte sparas.',
 		saveFailedText: 'Din text sparades inte. Kopiera den om du vill spara den på annat sätt:',
+		setAside: 'Den andra versionen av cellen',
+		setAsideText: 'Du valde en av två versioner. Den andra sparades inte i cellen; här är den, om du vill kopiera något ur den:',
 		goneText: 'Insatsen har tagits bort av någon annan, så din ändring kunde inte sparas. Din text:',
 		lockedNotice: 'Planen lämnades in medan du skrev.',
 		lockedText: 'Din ändring sparades inte, eftersom en inlämnad plan inte kan ändras. Kopiera texten om du vill spara den på annat sätt:',
@@ -248,6 +250,9 @@ export const sv = {
 		mine: 'Din text',
 		keepMine: 'Behåll min text',
 		useTheirs: 'Använd deras text',
+		proposal: 'Förslag: båda ändringarna',
+		useProposal: 'Använd förslaget',
+		proposalHint: 'Ni ändrade samma ord. Förslaget behåller bådas text, så att ni kan rätta den i cellen efteråt.',
 		empty: '(tom)'
 	},
 	comments: {
@@ -383,6 +388,7 @@ export const sv = {
 		fieldLabel: (part: string, row: string) => `${part}, ${row.toLowerCase()}`,
 		saveFailed: 'Svaret kunde inte sparas.',
 		lockedNotice: 'Planen är inlämnad, så svaret kunde inte sparas. Din text:',
+		setAsideNotice: 'Du valde en av två versioner av svaret. Den andra sparades inte; här är den:',
 		conflictField: (question: number, part: string) => `fråga ${question}, ${part.toLowerCase()}`,
 		readOnly: 'Svaren kan inte ändras nu.',
 		editingBy: (name: string) => `${name} skriver här`,
