@@ -44,6 +44,8 @@ export default defineConfig(({ mode }) => {
 				},
 				{
 					// The global setup prints the rules coverage figure after the rules specs (tests/support/rules-coverage-setup.ts).
+					// extends: the convergence spec runs the app's edit session (a .svelte.ts rune class).
+					extends: true,
 					test: { name: 'rules', include: ['tests/rules/**/*.spec.ts'], environment: 'node', fileParallelism: false, testTimeout: 30_000, hookTimeout: 60_000, globalSetup: ['tests/support/rules-coverage-setup.ts'] }
 				},
 				{

@@ -7,6 +7,7 @@ import { initializeApp } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { orderRepairs } from '../src/lib/domain/ordering';
 import { readRowDocument } from '../src/lib/domain/row-repair';
+import { paths } from '../src/lib/domain/paths';
 
 export interface MigrationReport {
 	plans: number;
@@ -18,7 +19,7 @@ export interface MigrationReport {
 /** Re-keys every plan's broken areas; with dryRun only counts. Only `position` is written: the content and its stamps stay. */
 export async function migratePositions(db: Firestore, opts: { dryRun?: boolean } = {}): Promise<MigrationReport> {
 	const report: MigrationReport = { plans: 0, plansChanged: 0, rowsChanged: 0 };
-	for (const region of (await db.collection('regions').get()).docs) {
+	for (const region of (await db.collection(paths.regions()).get()).docs) {
 		for (const year of (await region.ref.collection('years').get()).docs) {
 			report.plans++;
 			const rows = await year.ref.collection('rows').get();

@@ -1,5 +1,5 @@
 // `npm run reminders -- --now 2027-01-24T08:00:00+01:00`: runs the deadline-reminder job once, at
-// that instant, exactly as the daily scheduled function does (functions/src/reminder-job.ts), and
+// that instant, exactly as the daily scheduled function does (functions/src/shared/reminder-job.ts), and
 // prints what it queued. Without --now it runs at the current time.
 //
 // Against the running emulators by default (project demo-planbordet, FIRESTORE_EMULATOR_HOST
@@ -9,8 +9,9 @@ import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { swedishDateTime } from '../src/lib/domain/deadline';
 import { reminderRun } from '../src/lib/domain/schemas';
-import { ReminderJobError, runReminderJob, type ReminderReportEntry } from '../functions/src/reminder-job';
+import { ReminderJobError, runReminderJob, type ReminderReportEntry } from '../functions/src/shared/reminder-job';
 import { devUnsubscribeSecret } from './emulator-env.mjs';
+import { paths } from '../src/lib/domain/paths';
 
 function fail(message: string): never {
 	console.error(`[reminders] ${message}`);
@@ -69,7 +70,7 @@ async function main() {
 		for (const entry of err.report) console.log(describe(entry));
 		fail(err.message);
 	}
-	await db.collection('reminderRuns').add(reminderRun.parse({ at: now, source: 'cli', queued: report.length }));
+	await db.collection(paths.reminderRuns()).add(reminderRun.parse({ at: now, source: 'cli', queued: report.length }));
 	if (report.length === 0) {
 		console.log('[reminders] nothing to send: no reminder is due that has not already been sent.');
 	} else {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGION } from './region';
+import { REGION } from './shared/region';
 
 const require = createRequire(import.meta.url);
 const MAIN = fileURLToPath(new URL('../lib/index.js', import.meta.url));

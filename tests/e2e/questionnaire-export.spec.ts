@@ -1,11 +1,12 @@
-// The hand-in, in two headless Chromium contexts: the follow-up questions co-edited live with last
-// year's answers beside them and the FTE total, locked with the plan; the plan downloaded as DOCX
-// and XLSX through Hosting; next year's draft offered from this year's plan.
+// The hand-in, in two headless Chromium contexts: the follow-up questions co-edited live (one answer
+// written by both at once: merged, or the conflict dialog for the same words) with last year's
+// answers beside them and the FTE total, locked with the plan; the plan downloaded as DOCX and XLSX
+// through Hosting; next year's draft offered from this year's plan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { APP_URL, admin } from '../support/emulators';
-import { expectNoAxeViolations, signIn, twoPeople } from '../support/pages';
+import { conflictDialog, expectNoAxeViolations, laterWriter, noticeTexts, signIn, twoPeople } from '../support/pages';
 
 const JH = 'jamtland-harjedalen';
 const PLAN = `${APP_URL}/plan/${JH}/2023`;
@@ -18,6 +19,26 @@ let pageB: Page;
 
 const question = (page: Page, n: number) => page.locator('[data-question]').nth(n - 1);
 const swedishNumber = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
+
+/** Question 5 starts empty in the seed: the answer two people write at once here. */
+const Q5 = `regions/${JH}/years/2023/answers/q5-genomforande`;
+const q5 = (page: Page) => question(page, 5).locator('textarea');
+const storedQ5 = async (): Promise<unknown> => (await admin().db.doc(Q5).get()).get('fields.text');
+
+const anyNotice = async () => (await noticeTexts(pageA)).length + (await noticeTexts(pageB)).length > 0;
+
+/** Types into question 5 at its start or end (well within a save's typing pause), then leaves it. */
+async function typeAt(page: Page, where: 'start' | 'end', text: string) {
+	const box = q5(page);
+	await box.focus();
+	await box.evaluate((el, atEnd) => {
+		const t = el as HTMLTextAreaElement;
+		const at = atEnd ? t.value.length : 0;
+		t.setSelectionRange(at, at);
+	}, where === 'end');
+	await box.pressSequentially(text);
+	await box.blur();
+}
 
 /** The questions load when scrolled near (they sit below the table). */
 async function openQuestions(page: Page) {
@@ -70,22 +91,60 @@ describe('the questionnaire, the exports and next year', () => {
 		await expect.poll(() => question(pageA, 1).getByRole('radiogroup').first().getByLabel('Minskar', { exact: true }).isChecked(), { timeout: 15_000 }).toBe(true);
 	});
 
-	it('an answer someone else changed while one typed comes back as a conflict, with all one typed', async () => {
-		const path = `regions/${JH}/years/2023/answers/q5-genomforande`;
-		const box = question(pageB, 5).locator('textarea');
-		await box.focus();
-		await box.pressSequentially('Min text');
-		// Someone else's write lands before B's first save (B's typing pause is 1.5 s).
-		await admin().db.doc(path).update({ 'fields.text': 'Deras text', 'revs.text': 1, updatedBy: 'u-ostersund', updatedAt: new Date() });
-		await box.pressSequentially(' och mer');
-		await box.blur();
-		const dialog = pageB.getByRole('dialog', { name: 'Någon annan har ändrat cellen' });
-		await dialog.locator('[data-version="theirs"]').getByText('Deras text', { exact: true }).waitFor();
-		await dialog.locator('[data-version="mine"]').getByText('Min text och mer', { exact: true }).waitFor();
-		expect((await admin().db.doc(path).get()).get('fields.text')).toBe('Deras text');
-		await dialog.getByRole('button', { name: 'Behåll min text' }).click();
-		await expect.poll(async () => (await admin().db.doc(path).get()).get('fields.text'), { timeout: 15_000 }).toBe('Min text och mer');
-		await expect.poll(() => question(pageA, 5).locator('textarea').inputValue(), { timeout: 15_000 }).toBe('Min text och mer');
+	it('two people writing one answer at once both keep their words without a dialog: appended at one place, or at two', async () => {
+		await q5(pageA).fill('Första meningen.');
+		await q5(pageA).blur();
+		await expect.poll(() => storedQ5(), { timeout: 15_000 }).toBe('Första meningen.');
+		await expect.poll(() => q5(pageB).inputValue(), { timeout: 15_000 }).toBe('Första meningen.');
+
+		// Both append a sentence at the end at the same moment: both kept, the one stored first first.
+		const added = [' Regionen ordnar träffar.', ' Krokom bjuder in.'];
+		await Promise.all([typeAt(pageA, 'end', added[0]), typeAt(pageB, 'end', added[1])]);
+		const either = [`Första meningen.${added[0]}${added[1]}`, `Första meningen.${added[1]}${added[0]}`];
+		await expect.poll(async () => either.includes(String(await storedQ5())) || (await anyNotice()), { timeout: 20_000 }).toBe(true);
+		for (const p of [pageA, pageB]) expect(await noticeTexts(p)).toEqual([]);
+		const appended = String(await storedQ5());
+		for (const p of [pageA, pageB]) await expect.poll(() => q5(p).inputValue(), { timeout: 15_000 }).toBe(appended);
+
+		// One writes at the start while the other writes at the end.
+		await Promise.all([typeAt(pageA, 'start', 'Inledning: '), typeAt(pageB, 'end', ' Sista meningen.')]);
+		const both = `Inledning: ${appended} Sista meningen.`;
+		await expect.poll(async () => (await storedQ5()) === both || (await anyNotice()), { timeout: 20_000 }).toBe(true);
+		for (const p of [pageA, pageB]) expect(await noticeTexts(p)).toEqual([]);
+		expect(await storedQ5()).toBe(both);
+		for (const p of [pageA, pageB]) await expect.poll(() => q5(p).inputValue(), { timeout: 15_000 }).toBe(both);
+		for (const p of [pageA, pageB]) expect(await conflictDialog(p).count()).toBe(0);
+	});
+
+	it('an answer both changed in the same word asks the later writer, and either choice keeps the other text in a notice', async () => {
+		for (const [i, choice] of (['Behåll min text', 'Använd deras text'] as const).entries()) {
+			const base = String(await storedQ5());
+			const word = i === 0 ? 'Första' : /^Inledning: (\S+)/.exec(base)?.[1] ?? '';
+			expect(base).toContain(word);
+			const texts = [base.replace(word, `Malins${i}`), base.replace(word, `Karins${i}`)];
+			await Promise.all([pageA, pageB].map(async (p, k) => {
+				await q5(p).fill(texts[k]);
+				await q5(p).blur();
+			}));
+			const late = await laterWriter([pageA, pageB]);
+			const [latePage, earlyPage] = late === 0 ? [pageA, pageB] : [pageB, pageA];
+			const [mine, theirs] = [texts[late], texts[1 - late]];
+			const dialog = conflictDialog(latePage);
+			await dialog.locator('[data-version="theirs"]').getByText(theirs, { exact: true }).waitFor();
+			await dialog.locator('[data-version="mine"]').getByText(mine, { exact: true }).waitFor();
+			expect(await storedQ5()).toBe(theirs);
+			await dialog.getByRole('button', { name: choice }).click();
+
+			const [kept, setAside] = choice === 'Behåll min text' ? [mine, theirs] : [theirs, mine];
+			await expect.poll(() => storedQ5(), { timeout: 15_000 }).toBe(kept);
+			for (const p of [pageA, pageB]) await expect.poll(() => q5(p).inputValue(), { timeout: 15_000 }).toBe(kept);
+			// The version not chosen is on the chooser's page, to copy from.
+			const notice = latePage.locator('[data-notice="setAside"]').filter({ has: latePage.locator('.saved-text', { hasText: setAside }) });
+			await notice.waitFor();
+			expect(await noticeTexts(latePage)).toHaveLength(1);
+			expect(await conflictDialog(earlyPage).count()).toBe(0);
+			await notice.getByRole('button', { name: 'Stäng meddelandet' }).click();
+		}
 	});
 
 	it("a question's history shows the changes, and restoring one reaches the other page", async () => {

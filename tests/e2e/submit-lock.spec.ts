@@ -79,7 +79,7 @@ describe('submitting and reopening a plan', () => {
 		});
 		const block = pageA.locator('section[data-broken-rows]');
 		const nan = block.locator('[data-broken-row="e2e-trasig"]');
-		await nan.getByText('platsen i tabellen saknas eller är inget giltigt tal').waitFor();
+		await nan.getByText('platsen i tabellen saknas eller är ogiltig').waitFor();
 		await nan.getByText('fältet ”Mål” har ett värde av fel sort').waitFor();
 		await nan.getByText('Trasig insats från konsolen').waitFor();
 		await block.locator('[data-broken-row="rad med mellanslag"]').getByText('insatsens id är ogiltigt', { exact: false }).waitFor();

@@ -10,8 +10,9 @@ import { FieldValue as AdminFieldValue, type DocumentSnapshot } from 'firebase-a
 import { doc, FieldPath, serverTimestamp, updateDoc, type Firestore } from 'firebase/firestore';
 import { admin, eventually, PROJECT_ID, resetDemo, settleOutbox } from '../support/emulators';
 import { clientPool, JH, P, yearDoc } from '../support/plans';
-import { recordAnswerHistory } from '../../functions/src/record-answer-history';
+import { recordAnswerHistory } from '../../functions/src/triggers/record-answer-history';
 import { answer, answerHistoryEntry, member, type AnswerHistoryEntry } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2023';
 const history = (year = YEAR) => yearDoc(JH, year).collection('answerHistory');
@@ -33,7 +34,7 @@ const untilEntries = (t0: Date, count: number) =>
 /** One answer field, one write, as the app writes it (answers.svelte.ts writeAnswer). */
 async function writeAnswer(db: Firestore, uid: string, questionId: string, key: string, value: unknown, rev: number): Promise<void> {
 	await updateDoc(
-		doc(db, 'regions', JH, 'years', YEAR, 'answers', questionId),
+		doc(db, paths.answer(JH, YEAR, questionId)),
 		new FieldPath('fields', key),
 		value,
 		new FieldPath('revs', key),
@@ -46,7 +47,7 @@ async function writeAnswer(db: Firestore, uid: string, questionId: string, key: 
 }
 
 async function orgOf(uid: string): Promise<string> {
-	return member.parse((await admin().db.collection('regions').doc(JH).collection('members').doc(uid).get()).data()).orgId;
+	return member.parse((await admin().db.doc(paths.member(JH, uid)).get()).data()).orgId;
 }
 
 describe('recordAnswerHistory', () => {

@@ -12,10 +12,11 @@ import { Change } from 'firebase-functions/v2/firestore';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { admin, APP_URL, callError, eventually, PROJECT_ID, resetDemo, settleOutbox, type Client } from '../support/emulators';
 import { clientPool, JH, P, storedRows, yearDoc } from '../support/plans';
-import { recordRowHistory } from '../../functions/src/record-row-history';
-import { recordAnswerHistory } from '../../functions/src/record-answer-history';
+import { recordRowHistory } from '../../functions/src/triggers/record-row-history';
+import { recordAnswerHistory } from '../../functions/src/triggers/record-answer-history';
 import { historyFailure, row } from '../../src/lib/domain/schemas';
 import { sortRows } from '../../src/lib/domain/ordering';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2023';
 /** The first call of each function starts its worker, slow on a loaded machine. */
@@ -114,7 +115,7 @@ describe('a stored row the app cannot read', () => {
 				const path = `regions/${JH}/years/${YEAR}/rows/${b.rowId}`;
 				// The Emulator Suite hands the trigger a non-ASCII id as its UTF-8 bytes read as Latin-1 ('ä' as 'Ã¤'): compared both ways.
 				const failures = await eventually(async () => {
-					const snap = await admin().db.collection('historyFailures').where('trigger', '==', 'recordRowHistory').get();
+					const snap = await admin().db.collection(paths.historyFailures()).where('trigger', '==', 'recordRowHistory').get();
 					const mine = snap.docs.map((d) => historyFailure.parse(d.data())).filter((f) => f.path === path || Buffer.from(f.path, 'latin1').toString('utf8') === path);
 					return mine.length > 0 ? mine : undefined;
 				}, `a history failure for ${b.what}`);
@@ -184,7 +185,7 @@ describe('a stored row the app cannot read', () => {
 			authType: 'unknown' as const,
 			authId: undefined
 		});
-		const failuresOf = async (eventId: string) => (await admin().db.collection('historyFailures').where('eventId', '==', eventId).get()).docs.map((d) => historyFailure.parse(d.data()));
+		const failuresOf = async (eventId: string) => (await admin().db.collection(paths.historyFailures()).where('eventId', '==', eventId).get()).docs.map((d) => historyFailure.parse(d.data()));
 
 		it('recordRowHistory: a bad id and an unparsable side each give one failure record, no throw, no entry', async () => {
 			for (const [rowId, data, reason, problems] of [

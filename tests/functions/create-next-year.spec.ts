@@ -12,6 +12,7 @@ import { questionnaireForYear } from '../../src/lib/domain/carry-over';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../../src/lib/domain/deadline';
 import { sortRows } from '../../src/lib/domain/ordering';
 import { answer, plan, questionnaire, row } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const FROM = '2023';
 const NEXT = '2024';
@@ -80,8 +81,8 @@ describe('createNextYear', () => {
 				.collection('rows')
 				.doc(KLAR_ROW)
 				.update({ 'fields.status': 'klar', 'revs.status': 1, updatedBy: P.coordJH.uid, updatedAt: FieldValue.serverTimestamp() });
-			await db.collection('questionnaires').doc('test-fragor-2024').set(TEST_QUESTIONNAIRE);
-			const stored = (await db.collection('questionnaires').get()).docs.map((d) => ({ id: d.id, data: questionnaire.parse(d.data()) }));
+			await db.doc(paths.questionnaire('test-fragor-2024')).set(TEST_QUESTIONNAIRE);
+			const stored = (await db.collection(paths.questionnaires()).get()).docs.map((d) => ({ id: d.id, data: questionnaire.parse(d.data()) }));
 			const q = questionnaireForYear(stored, Number(NEXT));
 			expectedQuestionnaire = q && { id: q.id, questions: q.data.questions.map((x) => x.id) };
 			from = await storedRows(JH, FROM);

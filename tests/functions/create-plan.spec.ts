@@ -8,6 +8,7 @@ import { clientPool, JH, P, storedRows, VN, yearDoc } from '../support/plans';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../../src/lib/domain/deadline';
 import { answer, auditEntry, plan, questionnaire, row, template, templateContent, type AuditEntry } from '../../src/lib/domain/schemas';
 import { templateDocument } from '../../src/lib/domain/template';
+import { paths } from '../../src/lib/domain/paths';
 
 const ADMIN_UID = 'u-tvv-admin';
 
@@ -28,16 +29,16 @@ const CONTENT = templateContent.parse({
 	columns: [{ key: 'action', part: 'plan', title: 'Planerade insatser', type: 'longText', required: 'always' }]
 });
 const publish = (id: string, years: number[], published: boolean, at: Date | null) =>
-	admin().db.collection('templates').doc(id).set(template.parse(templateDocument({ ...CONTENT, years }, published, published ? ADMIN_UID : null, at)));
+	admin().db.doc(paths.template(id)).set(template.parse(templateDocument({ ...CONTENT, years }, published, published ? ADMIN_UID : null, at)));
 
 async function auditOf(regionId: string): Promise<Array<AuditEntry & { id: string }>> {
-	const snap = await admin().db.collection('regions').doc(regionId).collection('audit').get();
+	const snap = await admin().db.collection(paths.audit(regionId)).get();
 	return snap.docs.map((d) => ({ id: d.id, ...auditEntry.parse(d.data()) }));
 }
 
 /** Every year of the region with its rows and answers, and its audit log: what a refused call must leave alone. */
 async function regionState(regionId: string) {
-	const years = await admin().db.collection('regions').doc(regionId).collection('years').get();
+	const years = await admin().db.collection(paths.years(regionId)).get();
 	const out: unknown[] = [];
 	for (const y of years.docs) {
 		const rows = await y.ref.collection('rows').get();
@@ -61,7 +62,7 @@ describe('createPlan', () => {
 	beforeAll(async () => {
 		await resetDemo();
 		coord = await pool.as(P.coordJH.uid);
-		await admin().db.collection('questionnaires').doc('test-fragor-2025').set(FRAGOR_2025);
+		await admin().db.doc(paths.questionnaire('test-fragor-2025')).set(FRAGOR_2025);
 	});
 	afterAll(async () => {
 		await pool.closeAll();
@@ -207,7 +208,7 @@ describe('createPlan', () => {
 				expect({ area: r.area, position: r.position, createdBy: r.createdBy }).toEqual({ area: source.area, position: source.position, createdBy: P.coordJH.uid });
 			}
 			// 2024 is on rsp-fragor (2023–2024): one empty answer per question.
-			const q = questionnaire.parse((await admin().db.collection('questionnaires').doc('rsp-fragor').get()).data());
+			const q = questionnaire.parse((await admin().db.doc(paths.questionnaire('rsp-fragor')).get()).data());
 			expect((await yearDoc(JH, '2024').collection('answers').get()).docs.map((d) => d.id).sort()).toEqual(q.questions.map((x) => x.id).sort());
 
 			const entry = (await auditOf(JH)).find((a) => a.kind === 'plan-created' && a.target === '2024');

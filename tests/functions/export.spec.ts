@@ -18,7 +18,9 @@ import { swedishDateTime } from '../../src/lib/domain/deadline';
 import { areaSections, gridColumns } from '../../src/lib/domain/plan-table';
 import { answerFieldsOf, question, questionnaire, region, type Region, type RowFields, type Template } from '../../src/lib/domain/schemas';
 import { submissionRecord, type SubmittedRow } from '../../src/lib/domain/submission';
+import { contentHash } from '../../functions/src/shared/content-hash';
 import { fillYear } from '../../src/lib/domain/template';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2023';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -109,7 +111,7 @@ function expectedCells(t: Template, fields: RowFields): Para[][] {
 }
 
 async function regionOf(regionId: string): Promise<Region> {
-	return region.parse((await admin().db.doc(`regions/${regionId}`).get()).data());
+	return region.parse((await admin().db.doc(paths.region(regionId)).get()).data());
 }
 
 /** The stored rows per area in table order, each with its number "1.2". */
@@ -409,7 +411,7 @@ describe('exportPlan', () => {
 
 		beforeAll(async () => {
 			const rows: SubmittedRow[] = await storedRows(JH, YEAR);
-			const submission = submissionRecord({ rows, areas: (await regionOf(JH)).areas, by: { uid: P.coordJH.uid, name: P.coordJH.name }, at });
+			const submission = submissionRecord({ rows, areas: (await regionOf(JH)).areas, by: { uid: P.coordJH.uid, name: P.coordJH.name }, at, contentHash: contentHash(rows) });
 			await yearDoc(JH, YEAR).update({ status: 'submitted', submission });
 		});
 

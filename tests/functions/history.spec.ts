@@ -9,8 +9,9 @@ import { FieldValue, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { admin, eventually, PROJECT_ID, resetDemo, settleOutbox } from '../support/emulators';
 import { clientPool, JH, P, yearDoc } from '../support/plans';
 import { addRowTo, deleteRowFrom, moveRowTo, writeCellTo } from '../../src/lib/firebase/row-writes';
-import { recordRowHistory } from '../../functions/src/record-row-history';
+import { recordRowHistory } from '../../functions/src/triggers/record-row-history';
 import { historyEntry, member, type HistoryEntry } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2023';
 const history = () => yearDoc(JH, YEAR).collection('history');
@@ -31,7 +32,7 @@ const untilEntries = (rowId: string, count: number) =>
 	}, `${count} history entries of row ${rowId}`);
 
 async function orgOf(uid: string): Promise<string> {
-	return member.parse((await admin().db.collection('regions').doc(JH).collection('members').doc(uid).get()).data()).orgId;
+	return member.parse((await admin().db.doc(paths.member(JH, uid)).get()).data()).orgId;
 }
 
 describe('recordRowHistory', () => {

@@ -26,20 +26,21 @@ import { clientPool, JH, P, VN, yearDoc } from '../support/plans';
 import { deleteRowFrom } from '../../src/lib/firebase/row-writes';
 import { swedishDate } from '../../src/lib/domain/deadline';
 import { auditEntry, member, type AuditEntry, type Member } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const DAY = 86_400_000;
 const ADMIN = { uid: 'u-tvv-admin', email: 'admin@tillvaxtverket.example', name: 'Anna Admin' };
 
-const members = (regionId: string) => admin().db.collection('regions').doc(regionId).collection('members');
+const members = (regionId: string) => admin().db.collection(paths.members(regionId));
 const memberOf = async (regionId: string, uid: string): Promise<Member | null> => {
 	const d = await members(regionId).doc(uid).get();
 	return d.exists ? member.parse(d.data()) : null;
 };
 async function auditOf(regionId: string): Promise<Array<AuditEntry & { id: string }>> {
-	const snap = await admin().db.collection('regions').doc(regionId).collection('audit').get();
+	const snap = await admin().db.collection(paths.audit(regionId)).get();
 	return snap.docs.map((d) => ({ id: d.id, ...auditEntry.parse(d.data()) })).sort((a, b) => a.at.getTime() - b.at.getTime());
 }
-const mailsTo = async (email: string) => (await admin().db.collection('mail').where('to', 'array-contains', email).get()).size;
+const mailsTo = async (email: string) => (await admin().db.collection(paths.mail()).where('to', 'array-contains', email).get()).size;
 async function accountOf(email: string): Promise<string | null> {
 	try {
 		return (await admin().auth.getUserByEmail(email)).uid;
@@ -98,7 +99,7 @@ describe('region members', () => {
 
 	beforeAll(async () => {
 		await resetDemo();
-		await admin().db.collection('staff').doc(ADMIN.uid).set({ email: ADMIN.email, name: ADMIN.name, orgId: 'tillvaxtverket', role: 'admin' });
+		await admin().db.doc(paths.staffMember(ADMIN.uid)).set({ email: ADMIN.email, name: ADMIN.name, orgId: 'tillvaxtverket', role: 'admin' });
 		coord = await pool.as(P.coordJH.uid);
 	});
 	beforeEach(async () => {
@@ -139,7 +140,7 @@ describe('region members', () => {
 
 			// Before signing in, the invitation gives no access (the rules count only active members).
 			const early = await pool.as(answer.uid);
-			await expect(getDocs(collection(early.db, 'regions', JH, 'years', '2024', 'rows'))).rejects.toMatchObject({ code: 'permission-denied' });
+			await expect(getDocs(collection(early.db, paths.rows(JH, '2024')))).rejects.toMatchObject({ code: 'permission-denied' });
 
 			const c = client();
 			const link = signInLinkOf(m);
@@ -154,10 +155,10 @@ describe('region members', () => {
 			expect(activated).toHaveLength(1);
 			expect(activated[0]).toMatchObject({ by: answer.uid, byName: input.name, targetName: input.name });
 
-			expect((await getDoc(doc(c.db, 'regions', JH, 'years', '2024'))).exists()).toBe(true);
-			await expect(getDocs(collection(c.db, 'regions', JH, 'years', '2023', 'rows'))).resolves.toBeTruthy();
-			await expect(getDoc(doc(c.db, 'regions', VN, 'years', '2023'))).rejects.toMatchObject({ code: 'permission-denied' });
-			await expect(getDocs(collection(c.db, 'regions', VN, 'members'))).rejects.toMatchObject({ code: 'permission-denied' });
+			expect((await getDoc(doc(c.db, paths.year(JH, '2024')))).exists()).toBe(true);
+			await expect(getDocs(collection(c.db, paths.rows(JH, '2023')))).resolves.toBeTruthy();
+			await expect(getDoc(doc(c.db, paths.year(VN, '2023')))).rejects.toMatchObject({ code: 'permission-denied' });
+			await expect(getDocs(collection(c.db, paths.members(VN)))).rejects.toMatchObject({ code: 'permission-denied' });
 			await c.close();
 		});
 
@@ -219,7 +220,7 @@ describe('region members', () => {
 			const notice = await waitForMail((x) => x.to === input.email && x.subject === 'Din inbjudan till Planbordet har gått ut');
 			expect(notice.parsed.text).toContain(`din inbjudan till Region Jämtland Härjedalen gick ut den ${swedishDate(expiredAt)}.`);
 			expect(notice.parsed.text).toContain('Be Malin Samordnare att bjuda in dig igen');
-			const kinds = (await admin().db.collection('mail').where('to', 'array-contains', input.email).get()).docs.map((d) => d.get('kind'));
+			const kinds = (await admin().db.collection(paths.mail()).where('to', 'array-contains', input.email).get()).docs.map((d) => d.get('kind'));
 			expect(kinds.sort()).toEqual(['invitation', 'invitation-expired', 'sign-in']);
 			await c.close();
 		});
@@ -359,9 +360,9 @@ describe('region members', () => {
 			// The open page's listeners: its own membership, who is here, the rows of the plan.
 			const krokom = await pool.as(P.krokom.uid);
 			const watched = {
-				membership: doc(krokom.db, 'regions', JH, 'members', P.krokom.uid),
-				presence: collection(krokom.db, 'regions', JH, 'years', '2023', 'presence'),
-				rows: collection(krokom.db, 'regions', JH, 'years', '2023', 'rows')
+				membership: doc(krokom.db, paths.member(JH, P.krokom.uid)),
+				presence: collection(krokom.db, paths.presence(JH, '2023')),
+				rows: collection(krokom.db, paths.rows(JH, '2023'))
 			};
 			const errors: Record<string, FirestoreError | undefined> = {};
 			const seen: Record<string, number> = { membership: 0, presence: 0, rows: 0 };
@@ -387,7 +388,7 @@ describe('region members', () => {
 			const rowRef = yearDoc(JH, '2023').collection('rows').doc('jh23-2-01');
 			const rev = ((await rowRef.get()).get('revs.nextYear') as number | undefined) ?? 0;
 			const ost = await pool.as(P.ostersund.uid);
-			await updateDoc(doc(ost.db, 'regions', JH, 'years', '2023', 'rows', 'jh23-2-01'), {
+			await updateDoc(doc(ost.db, paths.row(JH, '2023', 'jh23-2-01')), {
 				'fields.nextYear': secret,
 				'revs.nextYear': rev + 1,
 				updatedBy: P.ostersund.uid,
@@ -445,7 +446,7 @@ describe('region members', () => {
 			const rowId = 'jh23-2-01';
 			const rowRef = yearDoc(JH, '2023').collection('rows').doc(rowId);
 			const rev = ((await rowRef.get()).get('revs.nextYear') as number | undefined) ?? 0;
-			await updateDoc(doc(ost.db, 'regions', JH, 'years', '2023', 'rows', rowId), {
+			await updateDoc(doc(ost.db, paths.row(JH, '2023', rowId)), {
 				'fields.nextYear': 'Vi fortsätter med servicepunkterna.',
 				'revs.nextYear': rev + 1,
 				updatedBy: P.ostersund.uid,

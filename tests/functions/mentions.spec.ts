@@ -11,6 +11,7 @@ import { admin, APP_URL, clearCollections, eventually, inbox, runScheduled, rese
 import { clientPool, JH, P } from '../support/plans';
 import { addRowTo } from '../../src/lib/firebase/row-writes';
 import { member, mentionMailState, mentionQueueEntry, type FieldKey } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2023';
 const KIND = 'mention-digest';
@@ -19,8 +20,8 @@ const SUBJECT = 'Du har nämnts i handlingsplanen';
 const QUIET_MS = 3000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const queue = () => admin().db.collection('mentionQueue');
-const mentionMail = (uid: string) => admin().db.collection('mentionMail').doc(uid);
+const queue = () => admin().db.collection(paths.mentionQueue());
+const mentionMail = (uid: string) => admin().db.doc(paths.mentionMailState(uid));
 
 interface BackendTrigger {
 	name: string;
@@ -36,8 +37,8 @@ interface Person {
 
 /** Writes a comment as a member would (the app's shape, which firestore.rules check); returns its id. */
 async function writeComment(c: Client, author: Person, at: { rowId: string; parentId?: string; field?: FieldKey | null }, text: string, mentions: string[]): Promise<string> {
-	const m = member.parse((await admin().db.collection('regions').doc(JH).collection('members').doc(author.uid).get()).data());
-	const ref = doc(collection(c.db, 'regions', JH, 'years', YEAR, 'comments'));
+	const m = member.parse((await admin().db.doc(paths.member(JH, author.uid)).get()).data());
+	const ref = doc(collection(c.db, paths.comments(JH, YEAR)));
 	await setDoc(ref, {
 		rowId: at.rowId,
 		field: at.field ?? null,
@@ -66,7 +67,7 @@ const untilEntry = (commentId: string, uid: string, state?: 'pending' | 'sent') 
 	eventually(async () => (await entriesOf(commentId)).find((e) => e.uid === uid && (!state || e.state === state)), `the mention of ${uid} in ${commentId}${state ? ` (${state})` : ''}`);
 
 const mailsTo = async (p: Person): Promise<InboxMail[]> => (await inbox()).filter((m) => m.to === p.email);
-const digestDocs = async () => (await admin().db.collection('mail').where('kind', '==', KIND).get()).docs;
+const digestDocs = async () => (await admin().db.collection(paths.mail()).where('kind', '==', KIND).get()).docs;
 
 /** The window has passed: the person's last digest went out 11 minutes ago. */
 const backdate = (p: Person) => mentionMail(p.uid).set(mentionMailState.parse({ lastSentAt: new Date(Date.now() - 11 * 60_000) }));
@@ -85,7 +86,7 @@ describe('mention mails', () => {
 		await resetDemo();
 		await clearCollections('mentionQueue', 'mentionMail');
 		[ost, lst] = await Promise.all([pool.as(P.ostersund.uid), pool.as(P.lst.uid)]);
-		const added = addRowTo(ost.db, JH, YEAR, 1, 95_000, P.ostersund.uid);
+		const added = addRowTo(ost.db, JH, YEAR, 1, 'z0', P.ostersund.uid);
 		rowId = added.id;
 		await added.written;
 	});
@@ -192,7 +193,7 @@ describe('mention mails', () => {
 			deletedId = await writeComment(ost, P.ostersund, { rowId }, deletedText, [P.krokom.uid]);
 			await untilEntry(keptId, P.lst.uid, 'pending');
 			await untilEntry(deletedId, P.krokom.uid, 'pending');
-			await deleteDoc(doc(ost.db, 'regions', JH, 'years', YEAR, 'comments', deletedId));
+			await deleteDoc(doc(ost.db, paths.comment(JH, YEAR, deletedId)));
 		});
 
 		it('takes its pending mention out of the queue', async () => {
@@ -226,9 +227,8 @@ describe('mention mails', () => {
 			unmentionedId = await writeComment(ost, P.ostersund, { rowId }, unmentionedText, [P.krokom.uid]);
 			await untilEntry(rewrittenId, P.lst.uid, 'pending');
 			await untilEntry(unmentionedId, P.krokom.uid, 'pending');
-			const comments = ['regions', JH, 'years', YEAR, 'comments'] as const;
-			await updateDoc(doc(ost.db, ...comments, rewrittenId), { text: rewrittenText, mentions: [P.lst.uid], editedAt: serverTimestamp() });
-			await updateDoc(doc(ost.db, ...comments, unmentionedId), { text: unmentionedText, mentions: [], editedAt: serverTimestamp() });
+			await updateDoc(doc(ost.db, paths.comment(JH, YEAR, rewrittenId)), { text: rewrittenText, mentions: [P.lst.uid], editedAt: serverTimestamp() });
+			await updateDoc(doc(ost.db, paths.comment(JH, YEAR, unmentionedId)), { text: unmentionedText, mentions: [], editedAt: serverTimestamp() });
 		});
 
 		it('is mailed with the text as it is now, and not to someone no longer mentioned', async () => {

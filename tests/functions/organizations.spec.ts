@@ -5,19 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, callError, resetDemo, type Client } from '../support/emulators';
 import { clientPool, JH, P, VN } from '../support/plans';
 import { auditEntry, organization } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const ADMIN = { uid: 'u-tvv-admin', email: 'admin@tillvaxtverket.example', name: 'Anna Admin' };
 const ENERGI = { regionId: JH, name: 'Energikontoret Jämtland', shortName: 'Energikontoret', kind: 'annan', color: '#2a9d8f' };
 
-const orgDoc = (id: string) => admin().db.collection('organizations').doc(id);
+const orgDoc = (id: string) => admin().db.doc(paths.organization(id));
 async function auditOf(regionId: string) {
-	const snap = await admin().db.collection('regions').doc(regionId).collection('audit').get();
+	const snap = await admin().db.collection(paths.audit(regionId)).get();
 	return snap.docs.map((d) => auditEntry.parse(d.data())).sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /** Every organisation and both regions' audit logs, to show that a refusal changed nothing. */
 async function state() {
-	const orgs = await admin().db.collection('organizations').get();
+	const orgs = await admin().db.collection(paths.organizations()).get();
 	return {
 		orgs: orgs.docs.map((d) => [d.id, d.data()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
 		audit: [(await auditOf(JH)).length, (await auditOf(VN)).length]
@@ -36,7 +37,7 @@ describe('saveOrganization', () => {
 	let coord: Client;
 	beforeAll(async () => {
 		await resetDemo();
-		await admin().db.collection('staff').doc(ADMIN.uid).set({ email: ADMIN.email, name: ADMIN.name, orgId: 'tillvaxtverket', role: 'admin' });
+		await admin().db.doc(paths.staffMember(ADMIN.uid)).set({ email: ADMIN.email, name: ADMIN.name, orgId: 'tillvaxtverket', role: 'admin' });
 		coord = await pool.as(P.coordJH.uid);
 	});
 	afterAll(async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbook, type Worksheet } from 'exceljs';
 import { admin, APP_URL, resetDemo } from '../support/emulators';
 import { clientPool, JH, P, VN, yearDoc } from '../support/plans';
+import { paths } from '../../src/lib/domain/paths';
 
 const ADMIN_UID = 'u-tvv-admin';
 const url = (query = '') => `${APP_URL}/api/export/overview.xlsx${query}`;
@@ -315,7 +316,7 @@ describe('exportOverview', () => {
 	});
 
 	it('counts a region created later as not started in every year', async () => {
-		await admin().db.collection('regions').doc('abisko').set({ name: 'Region Abisko', areas: [{ number: 1, title: 'Service' }] });
+		await admin().db.doc(paths.region('abisko')).set({ name: 'Region Abisko', areas: [{ number: 1, title: 'Service' }] });
 		const { wb } = await download('?year=2024');
 		expect(sheetRows(wb.getWorksheet('Översikt')!).map((r) => [r[0], r[2]])).toEqual([
 			['Region Abisko', 'Ej påbörjad'],

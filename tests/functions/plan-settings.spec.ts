@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, type Client, resetDemo } from '../support/emulators';
 import { clientPool, JH, P, refusedCall, VN, yearDoc } from '../support/plans';
 import { auditEntry, plan, type AuditEntry } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2024';
 const VALID = { regionId: JH, year: YEAR, deadline: '2025-02-14T12:00:00+01:00', reminderOffsets: [21, 7, 1] };
 
 async function settingsAudit(): Promise<Map<string, AuditEntry>> {
-	const snap = await admin().db.collection('regions').doc(JH).collection('audit').where('kind', '==', 'plan-settings-changed').get();
+	const snap = await admin().db.collection(paths.audit(JH)).where('kind', '==', 'plan-settings-changed').get();
 	return new Map(snap.docs.map((d) => [d.id, auditEntry.parse(d.data())]));
 }
 

@@ -1,4 +1,4 @@
-// The deadline-reminder job (functions/src/reminder-job.ts) with an injected clock against the demo
+// The deadline-reminder job (functions/src/shared/reminder-job.ts) with an injected clock against the demo
 // data in the emulators, the mails received by the development inbox: who is reminded and of what,
 // the unsubscribe link (through Hosting's /api/unsubscribe), the ledger that makes every reminder go
 // out once — also for overlapping runs and a run that dies midway — submitted plans, moved
@@ -13,11 +13,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { admin, APP_URL, callError, clearCollections, clearInbox, clientAs, inbox, resetDemo, settleOutbox, waitForMail, type Client, type InboxMail } from '../support/emulators';
 import { JH, JH_MEMBERS, P, VN, yearDoc } from '../support/plans';
-import { enqueueMailIn, type OutboxMail } from '../../functions/src/outbox';
-import { ledgerDocId, ReminderJobError, runReminderJob, type ReminderJobOptions, type ReminderReportEntry } from '../../functions/src/reminder-job';
+import { enqueueMailIn, type OutboxMail } from '../../functions/src/shared/outbox';
+import { ledgerDocId, ReminderJobError, runReminderJob, type ReminderJobOptions, type ReminderReportEntry } from '../../functions/src/shared/reminder-job';
 import { plan, reminderLedgerEntry, reminderOptOut } from '../../src/lib/domain/schemas';
-import { verifyToken } from '../../src/lib/domain/unsubscribe-token';
+import { verifyToken } from '../../functions/src/shared/unsubscribe-signing';
 import { devUnsubscribeSecret } from '../../scripts/emulator-env.mjs';
+import { paths } from '../../src/lib/domain/paths';
 
 const root = resolve(import.meta.dirname, '../..');
 /** The emulators' UNSUBSCRIBE_SECRET, generated into .planbordet/ (scripts/emulator-env.mjs). */
@@ -33,7 +34,7 @@ const emails = (people: ReadonlyArray<{ email: string }>) => people.map((p) => p
 const run = (now: Date, extra: Partial<ReminderJobOptions> = {}) => runReminderJob({ db: admin().db, now, appUrl: APP_URL, secret: SECRET, ...extra });
 
 async function reminderDocs() {
-	return (await admin().db.collection('mail').where('kind', '==', 'reminder').get()).docs;
+	return (await admin().db.collection(paths.mail()).where('kind', '==', 'reminder').get()).docs;
 }
 
 /** Waits for the queued reminders to be delivered and returns the inbox's reminders. */
@@ -88,7 +89,7 @@ describe('the reminder job', () => {
 		});
 
 		it('records one ledger entry per person and plan, keyed by the deadline date and offset', async () => {
-			const ledger = await admin().db.collection('reminderLedger').get();
+			const ledger = await admin().db.collection(paths.reminderLedger()).get();
 			expect(ledger.size).toBe(5);
 			for (const d of ledger.docs) {
 				const e = reminderLedgerEntry.parse(d.data());
@@ -224,7 +225,7 @@ describe('the reminder job', () => {
 			await expect(killed).rejects.toThrow('the process died');
 			const first = await reminderDocs();
 			expect(first).toHaveLength(1);
-			expect((await admin().db.collection('reminderLedger').get()).docs.map((d) => d.get('mailId'))).toEqual([first[0].id]);
+			expect((await admin().db.collection(paths.reminderLedger()).get()).docs.map((d) => d.get('mailId'))).toEqual([first[0].id]);
 
 			const rest = await run(T7);
 			expect(rest).toHaveLength(4);
@@ -246,7 +247,7 @@ describe('the reminder job', () => {
 			const { report, failures } = err as ReminderJobError;
 			expect(report).toHaveLength(1);
 			expect(failures).toHaveLength(4);
-			const ledger = await admin().db.collection('reminderLedger').get();
+			const ledger = await admin().db.collection(paths.reminderLedger()).get();
 			expect(ledger.docs.map((d) => d.get('uid'))).toEqual([report[0].uid]);
 			expect(await reminderDocs()).toHaveLength(1);
 
@@ -306,7 +307,7 @@ describe('the reminder job', () => {
 				for (const r of feb5) expect(r.items).toEqual([{ regionId: JH, year: YEAR, offset: 10 }]);
 				const mail = await waitForMail((x) => x.to === P.lst.email && x.subject === 'Påminnelse: handlingsplanen ska lämnas in senast 15 februari 2024');
 				expect(mail.parsed.text).toContain('10 dagar kvar till 15 februari 2024 kl. 23:59.');
-				const ledger = await admin().db.collection('reminderLedger').where('regionId', '==', JH).get();
+				const ledger = await admin().db.collection(paths.reminderLedger()).where('regionId', '==', JH).get();
 				expect(ledger.docs.map((d) => d.get('key'))).toContain(`${JH}/${YEAR}/${P.lst.uid}/2024-02-15/10`);
 			} finally {
 				await coord.call('setPlanSettings', { regionId: JH, year: YEAR, deadline: '2024-01-31T23:59:00+01:00', reminderOffsets: [30, 14, 7, 2, 1] });
@@ -345,7 +346,7 @@ describe('reminders and invitees', () => {
 
 	it('an invitee who has not signed in yet gets no reminder; the active members do', async () => {
 		const invitee = 'inbjuden@kommun.example';
-		await admin().db.doc(`regions/${JH}/members/u-inbjuden`).set({
+		await admin().db.doc(paths.member(JH, 'u-inbjuden')).set({
 			email: invitee,
 			name: 'Inbjuden Person',
 			orgId: 'krokom',

@@ -7,6 +7,7 @@ import { APP_URL, clearInbox, type Client, inbox, resetDemo, settleOutbox, waitF
 import { clientPool, completePlan, JH, JH_MEMBERS, P, refusedCall, storedRows, VN, yearDoc } from '../support/plans';
 import { swedishDateTime } from '../../src/lib/domain/deadline';
 import { plan } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const YEAR = '2023';
 const REASON = '  Tillväxtverket bad oss komplettera insats 2.1 med budget.  ';
@@ -93,7 +94,7 @@ describe('reopenPlan', () => {
 	it('unlocks the year: a member edits a cell again', async () => {
 		const editor = await as(P.krokom.uid);
 		const row = (await storedRows(JH, YEAR)).find((x) => x.id === 'jh23-2-01')!;
-		await updateDoc(doc(editor.db, 'regions', JH, 'years', YEAR, 'rows', row.id), {
+		await updateDoc(doc(editor.db, paths.row(JH, YEAR, row.id)), {
 			'fields.goal': 'Kompletterat efter återöppning',
 			'revs.goal': (row.revs.goal ?? 0) + 1,
 			updatedBy: P.krokom.uid,

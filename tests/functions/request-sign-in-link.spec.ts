@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createUserWithEmailAndPassword, sendSignInLinkToEmail, signInWithEmailLink } from 'firebase/auth';
 import { FunctionsError } from 'firebase/functions';
 import { admin, APP_URL, clearInbox, client, HOST, inbox, PROJECT_ID, resetDemo, settleOutbox, signInLinkOf, waitForMail, type Client } from '../support/emulators';
+import { paths } from '../../src/lib/domain/paths';
 
 const MEMBER = 'ostersund@kommun.example';
 const STAFF = 'handlaggare@tillvaxtverket.example';
@@ -13,7 +14,7 @@ const UNKNOWN = 'okand@example.org';
 
 async function clearRateLimits() {
 	const { db } = admin();
-	const docs = await db.collection('rateLimits').listDocuments();
+	const docs = await db.collection(paths.rateLimits()).listDocuments();
 	await Promise.all(docs.map((d) => d.delete()));
 }
 
@@ -84,7 +85,7 @@ describe('requestSignInLink', () => {
 		await c.call('requestSignInLink', { email: MEMBER });
 		await waitForMail((x) => x.to === MEMBER);
 		const { db } = admin();
-		const queued = await db.collection('mail').where('to', 'array-contains', UNKNOWN).get();
+		const queued = await db.collection(paths.mail()).where('to', 'array-contains', UNKNOWN).get();
 		expect(queued.size).toBe(0);
 		expect((await inbox()).filter((x) => x.to === UNKNOWN)).toHaveLength(0);
 	});
@@ -99,14 +100,14 @@ describe('requestSignInLink', () => {
 	it('writes nothing for an address Planbordet does not know, however often it is asked', async () => {
 		for (let i = 0; i < 7; i++) expect(await codeOf(c.call('requestSignInLink', { email: UNKNOWN }))).toBe('ok');
 		const { db } = admin();
-		expect((await db.collection('rateLimits').get()).size).toBe(0);
-		expect((await db.collection('mail').where('to', 'array-contains', UNKNOWN).get()).size).toBe(0);
+		expect((await db.collection(paths.rateLimits()).get()).size).toBe(0);
+		expect((await db.collection(paths.mail()).where('to', 'array-contains', UNKNOWN).get()).size).toBe(0);
 	});
 
 	it('mails an address at most 5 times per 15 minutes and answers further requests alike, without mail', async () => {
 		await settleOutbox();
 		const { db } = admin();
-		const signInMails = async () => (await db.collection('mail').where('to', 'array-contains', MEMBER).where('kind', '==', 'sign-in').get()).size;
+		const signInMails = async () => (await db.collection(paths.mail()).where('to', 'array-contains', MEMBER).where('kind', '==', 'sign-in').get()).size;
 		const before = await signInMails();
 		for (let i = 0; i < 7; i++) expect(await codeOf(c.call('requestSignInLink', { email: MEMBER }))).toBe('ok');
 		expect((await signInMails()) - before).toBe(5);
@@ -150,7 +151,7 @@ describe('beforeUserCreated', () => {
 
 	it('lets an invited member without an account sign up through the link', async () => {
 		const { db, auth } = admin();
-		await db.doc('regions/jamtland-harjedalen/members/u-ny').set({ email: 'ny@bracke.example', name: 'Nina Ny', orgId: 'bracke', role: 'editor' });
+		await db.doc(paths.member('jamtland-harjedalen', 'u-ny')).set({ email: 'ny@bracke.example', name: 'Nina Ny', orgId: 'bracke', role: 'editor' });
 		await clearRateLimits();
 		const c = client();
 		await c.call('requestSignInLink', { email: 'ny@bracke.example' });

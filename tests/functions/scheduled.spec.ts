@@ -3,13 +3,14 @@
 // day, so the run mails its coordinator.
 //
 // How it is run: the emulator cannot fire 2nd-gen schedules, so the test calls the run the function
-// calls (functions/src/scheduled-runs.ts, support/emulators.ts runScheduled) against the emulators;
+// calls (functions/src/shared/scheduled-runs.ts, support/emulators.ts runScheduled) against the emulators;
 // the schedule's registration is read from the Functions emulator, its deploy manifest in
 // functions/src/manifest.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, clearCollections, clearInbox, resetDemo, runScheduled, settleOutbox, waitForMail } from '../support/emulators';
 import { P, VN, yearDoc } from '../support/plans';
 import { swedishDate } from '../../src/lib/domain/deadline';
+import { paths } from '../../src/lib/domain/paths';
 
 interface BackendTrigger {
 	name: string;
@@ -43,12 +44,12 @@ describe('sendDeadlineReminders (scheduled)', () => {
 		expect(mail.subject).toBe(`Påminnelse: handlingsplanen ska lämnas in senast ${swedishDate(deadline)}`);
 		expect(mail.parsed.text).toMatch(/\d+ dagar kvar till /);
 		expect(mail.parsed.text).toContain('Region Västernorrland – handlingsplan 2023');
-		const ledger = await admin().db.collection('reminderLedger').where('uid', '==', P.coordVN.uid).get();
+		const ledger = await admin().db.collection(paths.reminderLedger()).where('uid', '==', P.coordVN.uid).get();
 		expect(ledger.docs.map((d) => d.get('offset'))).toEqual([20]);
 
 		// A second run the same day sends nothing more.
 		await runScheduled('sendDeadlineReminders');
-		expect((await admin().db.collection('reminderLedger').get()).size).toBe(1);
-		expect((await admin().db.collection('mail').where('kind', '==', 'reminder').get()).size).toBe(1);
+		expect((await admin().db.collection(paths.reminderLedger()).get()).size).toBe(1);
+		expect((await admin().db.collection(paths.mail()).where('kind', '==', 'reminder').get()).size).toBe(1);
 	});
 });

@@ -9,7 +9,8 @@ import { buildSeed } from '../../scripts/seed-data';
 import { missingFields } from '../../src/lib/domain/completeness';
 import { swedishDateTime } from '../../src/lib/domain/deadline';
 import { plan, region, template } from '../../src/lib/domain/schemas';
-import { contentHash } from '../../src/lib/domain/submission';
+import { contentHash } from '../../functions/src/shared/content-hash';
+import { paths } from '../../src/lib/domain/paths';
 
 // The refused edit below would otherwise log a PERMISSION_DENIED stream error.
 setLogLevel('silent');
@@ -122,7 +123,7 @@ describe('submitPlan', () => {
 		expect(s.contentHash).toBe(contentHash(await storedRows(JH, YEAR)));
 		expect(answer).toEqual({ ok: true, submission: { ...s, at: s.at.toISOString() } });
 
-		const areas = region.parse((await admin().db.doc(`regions/${JH}`).get()).data()).areas;
+		const areas = region.parse((await admin().db.doc(paths.region(JH)).get()).data()).areas;
 		for (const m of JH_MEMBERS) {
 			const mail = await waitForMail((x) => x.to === m.email && x.subject === SUBJECT);
 			const text = mail.parsed.text ?? '';
@@ -149,7 +150,7 @@ describe('submitPlan', () => {
 	it('locks the submitted year: a member’s cell edit is refused by the rules', async () => {
 		const editor = await as(P.lst.uid);
 		const r = (await storedRows(JH, YEAR)).find((x) => x.id === 'jh23-1-01')!;
-		const edit = updateDoc(doc(editor.db, 'regions', JH, 'years', YEAR, 'rows', r.id), {
+		const edit = updateDoc(doc(editor.db, paths.row(JH, YEAR, r.id)), {
 			'fields.goal': 'Ändrat efter inlämning',
 			'revs.goal': (r.revs.goal ?? 0) + 1,
 			updatedBy: P.lst.uid,

@@ -7,7 +7,8 @@ import { doc, serverTimestamp, setLogLevel, updateDoc } from 'firebase/firestore
 import { clientAs, clearInbox, resetDemo, settleOutbox, type Client } from '../support/emulators';
 import { completePlan, JH, JH_MEMBERS, P, storedRows, yearDoc } from '../support/plans';
 import { plan } from '../../src/lib/domain/schemas';
-import { contentHash } from '../../src/lib/domain/submission';
+import { contentHash } from '../../functions/src/shared/content-hash';
+import { paths } from '../../src/lib/domain/paths';
 
 // Refused edits would otherwise each log a PERMISSION_DENIED stream error.
 setLogLevel('silent');
@@ -63,7 +64,7 @@ describe('submitPlan racing 50 browser edits', () => {
 				const value = `Runda ${round}, ändring ${i + 1}`;
 				await sleep(Math.floor(rnd() * 600));
 				try {
-					await updateDoc(doc(m.c.db, 'regions', JH, 'years', YEAR, 'rows', row.id), {
+					await updateDoc(doc(m.c.db, paths.row(JH, YEAR, row.id)), {
 						[`fields.${field}`]: value,
 						[`revs.${field}`]: (row.revs[field] ?? 0) + 1,
 						updatedBy: m.uid,

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, callError, resetDemo, type Client } from '../support/emulators';
 import { clientPool, JH, P, yearDoc } from '../support/plans';
 import { plan, template, templateContent, type TemplateContent } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const ADMIN_UID = 'u-tvv-admin';
 const seedTemplate = (id: string) => template.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'seed', 'templates', `${id}.json`), 'utf8')));
@@ -26,7 +27,7 @@ const CONTENT_2026: TemplateContent = templateContent.parse({
 });
 
 async function templatesState() {
-	const snap = await admin().db.collection('templates').get();
+	const snap = await admin().db.collection(paths.templates()).get();
 	return snap.docs.map((d) => [d.id, d.data()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
@@ -56,7 +57,7 @@ describe('saveTemplate', () => {
 		const started = Date.now();
 		expect(await staffAdmin.call('saveTemplate', { templateId: 'rsp-2026', published: true, content: CONTENT_2026 })).toEqual({ ok: true, templateId: 'rsp-2026' });
 		const finished = Date.now();
-		const stored = template.parse((await admin().db.collection('templates').doc('rsp-2026').get()).data());
+		const stored = template.parse((await admin().db.doc(paths.template('rsp-2026')).get()).data());
 		const { publishedAt, ...rest } = stored;
 		expect(rest).toEqual({
 			...CONTENT_2026,
@@ -89,7 +90,7 @@ describe('saveTemplate', () => {
 			expect(err.code, message).toBe('functions/invalid-argument');
 			expect(issuesOf(err), message).toContain(message);
 		}
-		expect((await admin().db.collection('templates').doc('rsp-2030').get()).exists).toBe(false);
+		expect((await admin().db.doc(paths.template('rsp-2030')).get()).exists).toBe(false);
 	});
 
 	it('refuses to change or unpublish a template a plan uses: failed-precondition template-in-use, writing nothing', async () => {
@@ -109,12 +110,12 @@ describe('saveTemplate', () => {
 	it('saves a new version of a template in use under a new id', async () => {
 		const content = { ...CONTENT_2026, name: `${CONTENT_2026.name}, version 2`, years: [2026, 2027] };
 		expect(await staffAdmin.call('saveTemplate', { templateId: 'rsp-2026-v2', published: true, content })).toEqual({ ok: true, templateId: 'rsp-2026-v2' });
-		expect(template.parse((await admin().db.collection('templates').doc('rsp-2026-v2').get()).data()).name).toBe(content.name);
+		expect(template.parse((await admin().db.doc(paths.template('rsp-2026-v2')).get()).data()).name).toBe(content.name);
 	});
 
 	it('saves a draft, which names no publisher, and replaces it while no plan uses it', async () => {
 		await staffAdmin.call('saveTemplate', { templateId: 'rsp-2028', published: false, content: { ...CONTENT_2026, years: [2028] } });
-		let stored = template.parse((await admin().db.collection('templates').doc('rsp-2028').get()).data());
+		let stored = template.parse((await admin().db.doc(paths.template('rsp-2028')).get()).data());
 		expect([stored.published, stored.publishedAt, stored.publishedBy]).toEqual([false, null, null]);
 
 		// A draft is no default: no plan can be created for 2028 yet.
@@ -123,7 +124,7 @@ describe('saveTemplate', () => {
 		expect(err.details).toEqual({ reason: 'no-template', year: '2028' });
 
 		await staffAdmin.call('saveTemplate', { templateId: 'rsp-2028', published: true, content: { ...CONTENT_2026, name: 'Formulär 2028', years: [2028] } });
-		stored = template.parse((await admin().db.collection('templates').doc('rsp-2028').get()).data());
+		stored = template.parse((await admin().db.doc(paths.template('rsp-2028')).get()).data());
 		expect([stored.name, stored.published, stored.publishedBy]).toEqual(['Formulär 2028', true, ADMIN_UID]);
 	});
 

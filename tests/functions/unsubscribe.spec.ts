@@ -5,13 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { admin, APP_URL, callError, clearCollections, client, clientAs, resetDemo, type Client } from '../support/emulators';
 import { P } from '../support/plans';
 import { reminderOptOut } from '../../src/lib/domain/schemas';
-import { signToken } from '../../src/lib/domain/unsubscribe-token';
+import { signToken } from '../../functions/src/shared/unsubscribe-signing';
 import { devUnsubscribeSecret } from '../../scripts/emulator-env.mjs';
+import { paths } from '../../src/lib/domain/paths';
 
 /** The emulators' UNSUBSCRIBE_SECRET, generated into .planbordet/ (scripts/emulator-env.mjs). */
 const SECRET = devUnsubscribeSecret();
 const ENDPOINT = `${APP_URL}/api/unsubscribe`;
-const optOutOf = async (uid: string) => (await admin().db.collection('reminderOptOuts').doc(uid).get()).data();
+const optOutOf = async (uid: string) => (await admin().db.doc(paths.reminderOptOut(uid)).get()).data();
 
 describe('the unsubscribe endpoint', () => {
 	beforeAll(async () => {
@@ -46,7 +47,7 @@ describe('the unsubscribe endpoint', () => {
 		}
 		const formWithForgedToken = await post(ENDPOINT, new URLSearchParams({ token: forgedForOther }).toString());
 		expect(formWithForgedToken.status).toBe(400);
-		expect((await admin().db.collection('reminderOptOuts').get()).size).toBe(0);
+		expect((await admin().db.collection(paths.reminderOptOuts()).get()).size).toBe(0);
 	});
 
 	it('answers other methods with 405', async () => {

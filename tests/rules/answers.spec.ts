@@ -25,6 +25,7 @@ import { ACTORS, JH, REGIONS, SEEDED_AT, VN, YEARS, useRulesSuite, yearRef, type
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { questionnaire } from '../../src/lib/domain/schemas';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 
@@ -41,7 +42,7 @@ const HISTORY_ID = 'answer-event-1';
 beforeEach(async () => {
 	await suite.admin(async (db) => {
 		const batch = writeBatch(db);
-		batch.set(doc(db, 'questionnaires', QUESTIONNAIRE_ID), QUESTIONNAIRE);
+		batch.set(doc(db, paths.questionnaire(QUESTIONNAIRE_ID)), QUESTIONNAIRE);
 		for (const regionId of REGIONS) {
 			for (const year of YEARS) {
 				batch.update(yearRef(db, regionId, year), { questionnaireId: QUESTIONNAIRE_ID });
@@ -49,7 +50,7 @@ beforeEach(async () => {
 					const stored = q.id === Q1 ? { ...STORED, updatedBy: 'coord', updatedAt: SEEDED_AT } : { fields: {}, revs: {}, updatedBy: null, updatedAt: null };
 					batch.set(answerRef(db, regionId, year, q.id), stored);
 				}
-				batch.set(doc(db, 'regions', regionId, 'years', String(year), 'answerHistory', HISTORY_ID), {
+				batch.set(doc(db, paths.answerHistoryEntry(regionId, String(year), HISTORY_ID)), {
 					questionId: Q1,
 					field: 'dagligvaror-trend',
 					old: null,
@@ -67,7 +68,7 @@ beforeEach(async () => {
 });
 
 function answerRef(db: Firestore, regionId: RegionId, year: number, questionId: string) {
-	return doc(db, 'regions', regionId, 'years', String(year), 'answers', questionId);
+	return doc(db, paths.answer(regionId, String(year), questionId));
 }
 
 /** One answer field, as the browser writes it (answers.svelte.ts writeAnswer): field paths, since keys hold "-". */
@@ -100,31 +101,31 @@ describe('questionnaires', () => {
 	for (const actor of ACTORS.filter((a) => a !== 'anonymous')) {
 		it(`${WHO[actor]} may read and list the questionnaires`, async () => {
 			const db = suite.as(actor);
-			await assertSucceeds(getDoc(doc(db, 'questionnaires', QUESTIONNAIRE_ID)));
-			await assertSucceeds(getDocs(collection(db, 'questionnaires')));
+			await assertSucceeds(getDoc(doc(db, paths.questionnaire(QUESTIONNAIRE_ID))));
+			await assertSucceeds(getDocs(collection(db, paths.questionnaires())));
 		});
 	}
 
 	it('an anonymous visitor may not read a questionnaire', async () => {
-		await assertFails(getDoc(doc(suite.as('anonymous'), 'questionnaires', QUESTIONNAIRE_ID)));
+		await assertFails(getDoc(doc(suite.as('anonymous'), paths.questionnaire(QUESTIONNAIRE_ID))));
 	});
 
 	it('a coordinator may not change a question', async () => {
-		await assertFails(updateDoc(doc(suite.as('coord'), 'questionnaires', QUESTIONNAIRE_ID), { published: false }));
+		await assertFails(updateDoc(doc(suite.as('coord'), paths.questionnaire(QUESTIONNAIRE_ID)), { published: false }));
 	});
 
 	it('a coordinator may not add a questionnaire', async () => {
-		await assertFails(setDoc(doc(suite.as('coord'), 'questionnaires', 'egna-fragor'), { ...QUESTIONNAIRE, name: 'Egna frågor' }));
+		await assertFails(setDoc(doc(suite.as('coord'), paths.questionnaire('egna-fragor')), { ...QUESTIONNAIRE, name: 'Egna frågor' }));
 	});
 
 	it('a staff reader may not delete a questionnaire', async () => {
-		await assertFails(deleteDoc(doc(suite.as('reader'), 'questionnaires', QUESTIONNAIRE_ID)));
+		await assertFails(deleteDoc(doc(suite.as('reader'), paths.questionnaire(QUESTIONNAIRE_ID))));
 	});
 });
 
 describe('reading answers', () => {
 	it("a coordinator may list their region's answers", async () => {
-		const snap = await assertSucceeds(getDocs(collection(suite.as('coord'), 'regions', JH, 'years', '2023', 'answers')));
+		const snap = await assertSucceeds(getDocs(collection(suite.as('coord'), paths.answers(JH, '2023'))));
 		expect(snap.size).toBe(QUESTIONNAIRE.questions.length);
 	});
 
@@ -133,13 +134,13 @@ describe('reading answers', () => {
 	});
 
 	it("a staff reader may read every region's answers", async () => {
-		await assertSucceeds(getDocs(collection(suite.as('reader'), 'regions', JH, 'years', '2023', 'answers')));
+		await assertSucceeds(getDocs(collection(suite.as('reader'), paths.answers(JH, '2023'))));
 		await assertSucceeds(getDoc(answerRef(suite.as('reader'), VN, 2024, Q1)));
 	});
 
 	it("another region's coordinator may not read Jämtland Härjedalen's answers", async () => {
 		await assertFails(getDoc(answerRef(suite.as('coordVN'), JH, 2023, Q1)));
-		await assertFails(getDocs(collection(suite.as('coordVN'), 'regions', JH, 'years', '2023', 'answers')));
+		await assertFails(getDocs(collection(suite.as('coordVN'), paths.answers(JH, '2023'))));
 	});
 
 	it('a signed-in non-member may not read an answer', async () => {
@@ -391,7 +392,7 @@ describe('creating and deleting answers', () => {
 });
 
 describe('answer history', () => {
-	const historyOf = (actor: Actor, regionId: RegionId, year = 2023) => collection(suite.as(actor), 'regions', regionId, 'years', String(year), 'answerHistory');
+	const historyOf = (actor: Actor, regionId: RegionId, year = 2023) => collection(suite.as(actor), paths.answerHistory(regionId, String(year)));
 	const ENTRY = { questionId: Q1, field: 'drivmedel-trend', old: null, new: 'okar', by: 'editor', byName: 'Lars Länsstyrelsen', orgId: 'lst-jamtland', at: serverTimestamp(), eventId: 'forged' };
 
 	it("a coordinator may list their region's answer history", async () => {

@@ -5,12 +5,13 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
 import { JH, PEOPLE, SEEDED_AT, VN, memberRef, useRulesSuite, type Actor, type RegionId } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const ENTRY = 'entry-1';
-const entryRef = (db: Firestore, regionId: RegionId, id = ENTRY) => doc(db, 'regions', regionId, 'audit', id);
+const entryRef = (db: Firestore, regionId: RegionId, id = ENTRY) => doc(db, paths.auditEntry(regionId, id));
 const entry = (by: string) => ({ kind: 'member-role-changed', by, byName: 'Malin Samordnare', at: SEEDED_AT, target: 'editor', targetName: 'Lars Länsstyrelsen', details: { from: 'editor', to: 'coordinator' } });
-const auditOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), 'regions', regionId, 'audit'));
+const auditOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), paths.audit(regionId)));
 
 /** One entry in each region, and the stranger invited as a coordinator of JH (not signed in yet). */
 async function seedAudit() {

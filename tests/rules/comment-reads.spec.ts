@@ -5,6 +5,7 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { COMMENTS, JH, SEEDED_AT, VN, commentReadsRef, useRulesSuite, yearRef, type Actor, type RegionId } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const YEAR = 2024;
@@ -35,7 +36,7 @@ describe('reading read markers', () => {
 	});
 
 	it('a member may not list everyone’s read markers of the year', async () => {
-		await assertFails(getDocs(collection(suite.as('editor'), 'regions', JH, 'years', String(YEAR), 'commentReads')));
+		await assertFails(getDocs(collection(suite.as('editor'), paths.commentReads(JH, String(YEAR)))));
 	});
 
 	it("a staff reader may not read a member's read markers", async () => {

@@ -4,6 +4,7 @@
 import { beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, Timestamp, updateDoc } from 'firebase/firestore';
+import { paths } from '../../src/lib/domain/paths';
 import {
 	COMMENTS,
 	JH,
@@ -28,7 +29,7 @@ const suite = useRulesSuite();
 const YEAR = 2024;
 const FIELD_KEYS = ['action', 'goal', 'resources', 'serviceTypes', 'outputs', 'effects', 'status', 'nextYear'];
 
-const commentsOf = (actor: Actor, regionId: RegionId = JH) => collection(suite.as(actor), 'regions', regionId, 'years', String(YEAR), 'comments');
+const commentsOf = (actor: Actor, regionId: RegionId = JH) => collection(suite.as(actor), paths.comments(regionId, String(YEAR)));
 const comment = (actor: Actor, id: string, regionId: RegionId = JH, year = YEAR) => commentRef(suite.as(actor), regionId, year, id);
 /** actor writes a new comment `new-comment` in JH 2024. */
 const post = (actor: Actor, data: Record<string, unknown>, year = YEAR) => setDoc(comment(actor, 'new-comment', JH, year), data);

@@ -36,6 +36,7 @@ import { isAnswerValue } from '../../src/lib/domain/questionnaire';
 import { presenceExpiry } from '../../src/lib/domain/retention';
 import { JH, PEOPLE, REGION_DOCS, SEEDED_AT, TEMPLATES, VN, useRulesSuite, type Person, type RegionId } from '../support/rules-env';
 import { copy, fuzzSeed, mutate, NASTY_IDS, rng, show, type Rng } from '../support/fuzz-random';
+import { paths } from '../../src/lib/domain/paths';
 
 // The shared afterAll (rules coverage of this file) has thousands of evaluations to fetch here.
 vi.setConfig({ hookTimeout: 240_000 });
@@ -150,7 +151,7 @@ const yearDoc = (s: Slot): DocumentData => ({
 	deadline: Timestamp.fromDate(new Date('2027-01-31T22:59:00Z')),
 	reminderOffsets: [30, 14, 7, 2, 1]
 });
-const yearPathOf = (s: Slot) => `regions/${s.regionId}/years/${s.year}`;
+const yearPathOf = (s: Slot) => paths.year(s.regionId, String(s.year));
 
 /** The case's slot: its own year under the asker's home region, sometimes submitted, sometimes missing. */
 function slotFor(r: Rng, index: number, asker: Asker, collection: string): { slot: Slot; yearExists: boolean } {
@@ -377,8 +378,8 @@ afterAll(() => {
 beforeEach(async () => {
 	await suite.admin(async (db) => {
 		const batch = writeBatch(db);
-		batch.set(doc(db, 'questionnaires', QUESTIONNAIRE_ID), QUESTIONNAIRE);
-		batch.set(doc(db, 'regions', JH, 'members', INVITEE.uid), { email: INVITEE.email, name: INVITEE.name, orgId: INVITEE.orgId, role: 'editor', status: 'invited', invitedAt: SEEDED_AT, invitedBy: 'coord', invitationExpiresAt: SEEDED_AT });
+		batch.set(doc(db, paths.questionnaire(QUESTIONNAIRE_ID)), QUESTIONNAIRE);
+		batch.set(doc(db, paths.member(JH, INVITEE.uid)), { email: INVITEE.email, name: INVITEE.name, orgId: INVITEE.orgId, role: 'editor', status: 'invited', invitedAt: SEEDED_AT, invitedBy: 'coord', invitationExpiresAt: SEEDED_AT });
 		await batch.commit();
 	});
 });

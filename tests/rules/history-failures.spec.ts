@@ -4,6 +4,7 @@ import { describe, it } from 'vitest';
 import { assertFails } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { ACTORS, JH, useRulesSuite, type MatrixActor } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const WHO: Record<MatrixActor, string> = {
@@ -27,18 +28,18 @@ const failure = {
 describe('history failures', () => {
 	for (const actor of ACTORS) {
 		it(`${WHO[actor]} may not read or list them`, async () => {
-			await suite.admin((db) => setDoc(doc(db, 'historyFailures', EVENT), failure));
+			await suite.admin((db) => setDoc(doc(db, paths.historyFailure(EVENT)), failure));
 			const db = suite.as(actor);
-			await assertFails(getDoc(doc(db, 'historyFailures', EVENT)));
-			await assertFails(getDocs(collection(db, 'historyFailures')));
+			await assertFails(getDoc(doc(db, paths.historyFailure(EVENT))));
+			await assertFails(getDocs(collection(db, paths.historyFailures())));
 		});
 
 		it(`${WHO[actor]} may not add, change or delete one`, async () => {
-			await suite.admin((db) => setDoc(doc(db, 'historyFailures', EVENT), failure));
+			await suite.admin((db) => setDoc(doc(db, paths.historyFailure(EVENT)), failure));
 			const db = suite.as(actor);
-			await assertFails(setDoc(doc(db, 'historyFailures', 'event-2'), { ...failure, eventId: 'event-2', at: serverTimestamp() }));
-			await assertFails(updateDoc(doc(db, 'historyFailures', EVENT), { problems: [] }));
-			await assertFails(deleteDoc(doc(db, 'historyFailures', EVENT)));
+			await assertFails(setDoc(doc(db, paths.historyFailure('event-2')), { ...failure, eventId: 'event-2', at: serverTimestamp() }));
+			await assertFails(updateDoc(doc(db, paths.historyFailure(EVENT)), { problems: [] }));
+			await assertFails(deleteDoc(doc(db, paths.historyFailure(EVENT))));
 		});
 	}
 });

@@ -4,10 +4,11 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { ACTORS, JH, VN, rowIdOf, useRulesSuite, type Actor, type MatrixActor, type RegionId } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const historyOf = (actor: Actor, regionId: RegionId, year = 2024) =>
-	collection(suite.as(actor), 'regions', regionId, 'years', String(year), 'history');
+	collection(suite.as(actor), paths.history(regionId, String(year)));
 const WHO: Record<MatrixActor, string> = {
 	coord: 'a coordinator',
 	editor: 'an editor',
@@ -65,17 +66,17 @@ describe('the mail outbox', () => {
 	for (const actor of ACTORS) {
 		it(`${WHO[actor]} may not read or list the outbox`, async () => {
 			const db = suite.as(actor);
-			await assertFails(getDoc(doc(db, 'mail', 'mail-1')));
-			await assertFails(getDocs(collection(db, 'mail')));
+			await assertFails(getDoc(doc(db, paths.outboxMail('mail-1'))));
+			await assertFails(getDocs(collection(db, paths.mail())));
 		});
 
 		it(`${WHO[actor]} may not queue, change or delete a mail`, async () => {
 			const db = suite.as(actor);
 			await assertFails(
-				setDoc(doc(db, 'mail', 'spam'), { to: ['someone@example.com'], subject: 'Hej', text: 'Hej', kind: 'invite', createdAt: serverTimestamp(), state: 'pending', attempts: 0 })
+				setDoc(doc(db, paths.outboxMail('spam')), { to: ['someone@example.com'], subject: 'Hej', text: 'Hej', kind: 'invite', createdAt: serverTimestamp(), state: 'pending', attempts: 0 })
 			);
-			await assertFails(updateDoc(doc(db, 'mail', 'mail-1'), { state: 'sent' }));
-			await assertFails(deleteDoc(doc(db, 'mail', 'mail-1')));
+			await assertFails(updateDoc(doc(db, paths.outboxMail('mail-1')), { state: 'sent' }));
+			await assertFails(deleteDoc(doc(db, paths.outboxMail('mail-1'))));
 		});
 	}
 });
@@ -84,15 +85,15 @@ describe('rate limits', () => {
 	for (const actor of ACTORS) {
 		it(`${WHO[actor]} may not read or list rate limits`, async () => {
 			const db = suite.as(actor);
-			await assertFails(getDoc(doc(db, 'rateLimits', 'signin-coord')));
-			await assertFails(getDocs(collection(db, 'rateLimits')));
+			await assertFails(getDoc(doc(db, paths.rateLimit('signin-coord'))));
+			await assertFails(getDocs(collection(db, paths.rateLimits())));
 		});
 
 		it(`${WHO[actor]} may not reset or create a rate limit`, async () => {
 			const db = suite.as(actor);
-			await assertFails(updateDoc(doc(db, 'rateLimits', 'signin-coord'), { count: 0 }));
-			await assertFails(deleteDoc(doc(db, 'rateLimits', 'signin-coord')));
-			await assertFails(setDoc(doc(db, 'rateLimits', 'signin-new'), { count: 0 }));
+			await assertFails(updateDoc(doc(db, paths.rateLimit('signin-coord')), { count: 0 }));
+			await assertFails(deleteDoc(doc(db, paths.rateLimit('signin-coord'))));
+			await assertFails(setDoc(doc(db, paths.rateLimit('signin-new')), { count: 0 }));
 		});
 	}
 });

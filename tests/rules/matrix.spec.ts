@@ -6,6 +6,7 @@
 import { afterAll, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from 'firebase/firestore';
+import { paths } from '../../src/lib/domain/paths';
 import {
 	ACTORS,
 	COMMENTS,
@@ -134,7 +135,7 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 			return setDoc(memberRef(db, regionId, p.uid), { email: p.email, name: p.name, orgId: p.orgId, role: 'editor' });
 		}
 		case 'read presence':
-			return getDocs(collection(db, 'regions', regionId, 'years', String(YEAR), 'presence'));
+			return getDocs(collection(db, paths.presence(regionId, String(YEAR))));
 		case 'write their own presence':
 			return setDoc(presenceRef(db, regionId, YEAR, uid), presenceOf(actor));
 		case 'remove their own presence':
@@ -142,7 +143,7 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 		case "write another person's presence":
 			return setDoc(presenceRef(db, regionId, YEAR, 'editor2'), presenceOf('editor2'));
 		case 'read comments':
-			return getDocs(collection(db, 'regions', regionId, 'years', String(YEAR), 'comments'));
+			return getDocs(collection(db, paths.comments(regionId, String(YEAR))));
 		case 'comment on a row':
 			return setDoc(commentRef(db, regionId, YEAR, 'new-comment'), newComment(actor, { rowId: rowIdOf('editor2') }));
 		case 'resolve a thread':
@@ -150,9 +151,9 @@ function attempt(db: Firestore, actor: Actor, action: Action, regionId: RegionId
 		case "delete another person's comment":
 			return deleteDoc(commentRef(db, regionId, YEAR, COMMENTS.editor2Root));
 		case 'read the audit log':
-			return getDocs(collection(db, 'regions', regionId, 'audit'));
+			return getDocs(collection(db, paths.audit(regionId)));
 		case 'write an audit entry':
-			return setDoc(doc(db, 'regions', regionId, 'audit', 'forged'), { kind: 'member-removed', by: uid, byName: 'X', at: new Date(), target: 'editor2', targetName: 'X', details: {} });
+			return setDoc(doc(db, paths.auditEntry(regionId, 'forged')), { kind: 'member-removed', by: uid, byName: 'X', at: new Date(), target: 'editor2', targetName: 'X', details: {} });
 	}
 }
 

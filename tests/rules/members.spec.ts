@@ -3,6 +3,7 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
+import { paths } from '../../src/lib/domain/paths';
 import {
 	JH,
 	PEOPLE,
@@ -21,7 +22,7 @@ import {
 } from '../support/rules-env';
 
 const suite = useRulesSuite();
-const membersOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), 'regions', regionId, 'members'));
+const membersOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), paths.members(regionId)));
 const asMember = (p: (typeof PEOPLE)[keyof typeof PEOPLE], role: 'coordinator' | 'editor') => ({
 	email: p.email,
 	name: p.name,
@@ -125,7 +126,7 @@ describe('an invited member (not signed in yet) is no member', () => {
 		);
 	const activate = () => suite.admin((db) => updateDoc(memberRef(db, JH, 'stranger'), { status: 'active' }));
 	const readPlan = () => getDoc(yearRef(suite.as('stranger'), JH, 2024));
-	const readRows = () => getDocs(collection(suite.as('stranger'), 'regions', JH, 'years', '2024', 'rows'));
+	const readRows = () => getDocs(collection(suite.as('stranger'), paths.rows(JH, '2024')));
 	// goal has never been edited on the seeded rows: its first revision is 1.
 	const editCell = () => updateDoc(rowRef(suite.as('stranger'), JH, 2024, rowIdOf('editor2')), cellEdit('stranger', 'goal', '1.1 Tillgänglig service', 1));
 
@@ -172,6 +173,6 @@ describe('an invited member (not signed in yet) is no member', () => {
 	});
 
 	it('a membership without a status (written before invitations existed) counts as active', async () => {
-		await assertSucceeds(getDocs(collection(suite.as('editor'), 'regions', JH, 'years', '2024', 'rows')));
+		await assertSucceeds(getDocs(collection(suite.as('editor'), paths.rows(JH, '2024'))));
 	});
 });

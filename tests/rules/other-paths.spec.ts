@@ -4,6 +4,7 @@ import { describe, it } from 'vitest';
 import { assertFails } from '@firebase/rules-unit-testing';
 import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { COMMENTS, JH, useRulesSuite } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 
@@ -18,17 +19,17 @@ describe('paths the rules do not name', () => {
 
 	it('a coordinator may not write a subcollection of a year the rules do not name', async () => {
 		await assertFails(
-			setDoc(doc(suite.as('coord'), 'regions', JH, 'years', '2024', 'notes', 'n1'), { text: 'Hej', by: 'coord', at: serverTimestamp() })
+			setDoc(doc(suite.as('coord'), paths.year(JH, '2024'), 'notes', 'n1'), { text: 'Hej', by: 'coord', at: serverTimestamp() })
 		);
 	});
 
 	it('an editor may not write a subcollection of a comment', async () => {
 		await assertFails(
-			setDoc(doc(suite.as('editor'), 'regions', JH, 'years', '2024', 'comments', COMMENTS.editorRoot, 'reactions', 'editor'), { emoji: '👍' })
+			setDoc(doc(suite.as('editor'), paths.comment(JH, '2024', COMMENTS.editorRoot), 'reactions', 'editor'), { emoji: '👍' })
 		);
 	});
 
 	it('an editor may not write a subcollection of a row', async () => {
-		await assertFails(setDoc(doc(suite.as('editor'), 'regions', JH, 'years', '2024', 'rows', 'row-editor', 'notes', 'n1'), { text: 'Hej' }));
+		await assertFails(setDoc(doc(suite.as('editor'), paths.row(JH, '2024', 'row-editor'), 'notes', 'n1'), { text: 'Hej' }));
 	});
 });

@@ -4,10 +4,11 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { JH, VN, presenceOf, presenceRef, rowIdOf, useRulesSuite, yearRef } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const presenceOfYear = (actor: Parameters<typeof suite.as>[0], regionId: typeof JH | typeof VN, year = 2024) =>
-	collection(suite.as(actor), 'regions', regionId, 'years', String(year), 'presence');
+	collection(suite.as(actor), paths.presence(regionId, String(year)));
 /** editor writes their own presence in JH 2024. */
 const writeOwn = (data: Record<string, unknown>) => setDoc(presenceRef(suite.as('editor'), JH, 2024, 'editor'), data);
 const CELL = { rowId: rowIdOf('coord'), field: 'goal' };

@@ -3,9 +3,10 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
 import { JH, REGION_DOCS, VN, useRulesSuite, type Actor, type RegionId } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
-const regionDoc = (actor: Actor, regionId: string) => doc(suite.as(actor), 'regions', regionId);
+const regionDoc = (actor: Actor, regionId: string) => doc(suite.as(actor), paths.region(regionId));
 const read = (actor: Actor, regionId: RegionId) => getDoc(regionDoc(actor, regionId));
 
 describe('reading regions', () => {
@@ -27,11 +28,11 @@ describe('reading regions', () => {
 	});
 
 	it('a staff reader may list the regions', async () => {
-		await assertSucceeds(getDocs(collection(suite.as('reader'), 'regions')));
+		await assertSucceeds(getDocs(collection(suite.as('reader'), paths.regions())));
 	});
 
 	it('a coordinator may not list the regions (they are a member of one)', async () => {
-		await assertFails(getDocs(collection(suite.as('coord'), 'regions')));
+		await assertFails(getDocs(collection(suite.as('coord'), paths.regions())));
 	});
 
 	it("another region's coordinator may not read Jämtland Härjedalen", async () => {

@@ -5,6 +5,7 @@ import { describe, it } from 'vitest';
 import { assertFails } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { ACTORS, JH, LEDGER_ID, useRulesSuite, type MatrixActor } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const WHO: Record<MatrixActor, string> = {
@@ -21,14 +22,14 @@ describe('the reminder ledger', () => {
 	for (const actor of ACTORS) {
 		it(`${WHO[actor]} may not read or list the ledger`, async () => {
 			const db = suite.as(actor);
-			await assertFails(getDoc(doc(db, 'reminderLedger', LEDGER_ID)));
-			await assertFails(getDocs(collection(db, 'reminderLedger')));
+			await assertFails(getDoc(doc(db, paths.reminderLedgerEntry(LEDGER_ID))));
+			await assertFails(getDocs(collection(db, paths.reminderLedger())));
 		});
 
 		it(`${WHO[actor]} may not add, change or delete a ledger entry`, async () => {
 			const db = suite.as(actor);
 			await assertFails(
-				setDoc(doc(db, 'reminderLedger', FORGED), {
+				setDoc(doc(db, paths.reminderLedgerEntry(FORGED)), {
 					key: FORGED.replaceAll('~', '/'),
 					regionId: JH,
 					year: '2024',
@@ -38,12 +39,12 @@ describe('the reminder ledger', () => {
 					createdAt: serverTimestamp()
 				})
 			);
-			await assertFails(updateDoc(doc(db, 'reminderLedger', LEDGER_ID), { offset: 14 }));
-			await assertFails(deleteDoc(doc(db, 'reminderLedger', LEDGER_ID)));
+			await assertFails(updateDoc(doc(db, paths.reminderLedgerEntry(LEDGER_ID)), { offset: 14 }));
+			await assertFails(deleteDoc(doc(db, paths.reminderLedgerEntry(LEDGER_ID))));
 		});
 	}
 
 	it('the editor the entry is about may not read it either', async () => {
-		await assertFails(getDoc(doc(suite.as('editor'), 'reminderLedger', LEDGER_ID)));
+		await assertFails(getDoc(doc(suite.as('editor'), paths.reminderLedgerEntry(LEDGER_ID))));
 	});
 });

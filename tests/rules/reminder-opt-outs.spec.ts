@@ -5,9 +5,10 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { ACTORS, useRulesSuite, type Actor, type MatrixActor } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
-const optOut = (actor: Actor, uid: string) => doc(suite.as(actor), 'reminderOptOuts', uid);
+const optOut = (actor: Actor, uid: string) => doc(suite.as(actor), paths.reminderOptOut(uid));
 const WHO: Record<MatrixActor, string> = {
 	coord: 'a coordinator',
 	editor: 'an editor',
@@ -48,7 +49,7 @@ describe('reading opt-outs', () => {
 
 	for (const actor of ACTORS) {
 		it(`${WHO[actor]} may not list the opt-outs`, async () => {
-			await assertFails(getDocs(collection(suite.as(actor), 'reminderOptOuts')));
+			await assertFails(getDocs(collection(suite.as(actor), paths.reminderOptOuts())));
 		});
 	}
 });

@@ -3,6 +3,7 @@
 // Unless a test says otherwise the years are drafts and the writer is `editor` of Jämtland Härjedalen.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+import { paths } from '../../src/lib/domain/paths';
 import {
 	collection,
 	collectionGroup,
@@ -58,7 +59,7 @@ const edit2024 = (data: Record<string, unknown>) => updateDoc(rowRef(suite.as('e
 
 describe('reading rows', () => {
 	it('a coordinator may list the rows of their region', async () => {
-		await assertSucceeds(getDocs(collection(suite.as('coord'), 'regions', JH, 'years', '2024', 'rows')));
+		await assertSucceeds(getDocs(collection(suite.as('coord'), paths.rows(JH, '2024'))));
 	});
 
 	it('an editor may read a row of their region', async () => {
@@ -79,7 +80,7 @@ describe('reading rows', () => {
 	});
 
 	it("another region's coordinator may not list the rows of Jämtland Härjedalen", async () => {
-		await assertFails(getDocs(collection(suite.as('coordVN'), 'regions', JH, 'years', '2024', 'rows')));
+		await assertFails(getDocs(collection(suite.as('coordVN'), paths.rows(JH, '2024'))));
 	});
 
 	it("an editor may not read a row of another region", async () => {
@@ -399,7 +400,7 @@ describe('new rows', () => {
 	}
 
 	it('a member may add a row under an id as Firestore generates them', async () => {
-		await assertSucceeds(setDoc(doc(collection(suite.as('editor'), 'regions', JH, 'years', '2024', 'rows')), newRow('editor')));
+		await assertSucceeds(setDoc(doc(collection(suite.as('editor'), paths.rows(JH, '2024'))), newRow('editor')));
 	});
 
 	it('a member may add a row under an id of 128 letters, digits, - and _', async () => {
@@ -547,7 +548,7 @@ describe('cell edits on a template with keys of its own', () => {
 
 	beforeEach(async () => {
 		await suite.admin(async (db) => {
-			await setDoc(doc(db, 'templates', 'egen-mall'), templateDoc);
+			await setDoc(doc(db, paths.template('egen-mall')), templateDoc);
 			await updateDoc(yearRef(db, JH, 2024), { templateId: 'egen-mall' });
 		});
 	});

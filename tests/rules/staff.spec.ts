@@ -4,9 +4,10 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
 import { PEOPLE, useRulesSuite, type Actor } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
-const staffDoc = (actor: Actor, uid: string) => doc(suite.as(actor), 'staff', uid);
+const staffDoc = (actor: Actor, uid: string) => doc(suite.as(actor), paths.staffMember(uid));
 const ADMIN = { email: 'admin@tillvaxtverket.example', name: 'Anna Admin', orgId: 'tillvaxtverket', role: 'admin' };
 
 describe('reading staff records', () => {
@@ -19,12 +20,12 @@ describe('reading staff records', () => {
 	});
 
 	it("a staff reader may not read another staff member's record", async () => {
-		await suite.admin((db) => setDoc(doc(db, 'staff', 'admin'), ADMIN));
+		await suite.admin((db) => setDoc(doc(db, paths.staffMember('admin')), ADMIN));
 		await assertFails(getDoc(staffDoc('reader', 'admin')));
 	});
 
 	it('a staff reader may not list the staff', async () => {
-		await assertFails(getDocs(collection(suite.as('reader'), 'staff')));
+		await assertFails(getDocs(collection(suite.as('reader'), paths.staff())));
 	});
 
 	it("a coordinator may not read a staff member's record", async () => {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collectionGroup, getDocs, query, where } from 'firebase/firestore';
 import { REGIONS, YEARS, useRulesSuite } from '../support/rules-env';
+import { GROUPS } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
-const allYears = (actor: Parameters<typeof suite.as>[0]) => getDocs(collectionGroup(suite.as(actor), 'years'));
+const allYears = (actor: Parameters<typeof suite.as>[0]) => getDocs(collectionGroup(suite.as(actor), GROUPS.years));
 
 describe("reading every region's years with a collection-group query", () => {
 	it("a staff reader may list every region's years", async () => {

@@ -4,9 +4,10 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { Timestamp, collection, deleteDoc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore';
 import { JH, VN, useRulesSuite, yearRef, type Actor, type RegionId } from '../support/rules-env';
+import { paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
-const yearsOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), 'regions', regionId, 'years'));
+const yearsOf = (actor: Actor, regionId: RegionId) => getDocs(collection(suite.as(actor), paths.years(regionId)));
 const submitted = () => suite.admin((db) => updateDoc(yearRef(db, JH, 2024), { status: 'submitted' }));
 
 describe('reading years', () => {

@@ -10,7 +10,8 @@ import { getFirestore as adminFirestore } from 'firebase-admin/firestore';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { seed } from '../../scripts/seed';
 import { devUnsubscribeSecret } from '../../scripts/emulator-env.mjs';
-import { deadlineReminderRun, mentionDigestRun } from '../../functions/src/scheduled-runs';
+import { deadlineReminderRun, mentionDigestRun } from '../../functions/src/shared/scheduled-runs';
+import { paths } from '../../src/lib/domain/paths';
 
 export const PROJECT_ID = 'demo-planbordet';
 export const HOST = '127.0.0.1';
@@ -93,7 +94,7 @@ export async function settleOutbox(timeoutMs = 30_000): Promise<void> {
 	const { db } = admin();
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
-		const open = await db.collection('mail').where('state', 'in', ['pending', 'sending']).get();
+		const open = await db.collection(paths.mail()).where('state', 'in', ['pending', 'sending']).get();
 		if (open.empty) return;
 		await new Promise((r) => setTimeout(r, 200));
 	}
@@ -101,7 +102,7 @@ export async function settleOutbox(timeoutMs = 30_000): Promise<void> {
 }
 
 /**
- * Runs a schedule once, now: the run its 2nd-gen function calls (functions/src/scheduled-runs.ts),
+ * Runs a schedule once, now: the run its 2nd-gen function calls (functions/src/shared/scheduled-runs.ts),
  * here against the emulators with their settings; the sendMail trigger then delivers what it queued.
  * The emulator never fires 2nd-gen schedules, and Pub/Sub cannot reach them.
  */

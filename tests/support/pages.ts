@@ -53,3 +53,30 @@ export async function twoPeople(): Promise<{ browser: Browser; pageA: Page; page
 	const pageB = (await newPerson(browser)).page;
 	return { browser, pageA, pageB };
 }
+
+/** The conflict dialog (ConflictDialog.svelte) on a page. */
+export function conflictDialog(page: Page) {
+	return page.getByRole('dialog', { name: 'Någon annan har ändrat cellen' });
+}
+
+/**
+ * After two people saved the same field at once: which of them (0 or 1) got the conflict dialog —
+ * the one whose write landed second. Fails if neither does within the timeout, or if both do.
+ */
+export async function laterWriter(pages: readonly [Page, Page], timeout = 20_000): Promise<0 | 1> {
+	const counts = () => Promise.all(pages.map((p) => conflictDialog(p).count()));
+	const until = Date.now() + timeout;
+	for (;;) {
+		const [a, b] = await counts();
+		if (a + b > 1) throw new Error('both people got the conflict dialog');
+		if (a === 1) return 0;
+		if (b === 1) return 1;
+		if (Date.now() > until) throw new Error('no conflict dialog on either page');
+		await pages[0].waitForTimeout(100);
+	}
+}
+
+/** The texts of the notices on a page (the plan's above the table, the questionnaire's above its questions). */
+export function noticeTexts(page: Page): Promise<string[]> {
+	return page.locator('[data-notice]').allTextContents();
+}

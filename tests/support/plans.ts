@@ -8,6 +8,7 @@ import { missingFields } from '../../src/lib/domain/completeness';
 import { plan, storedRow, template, type RowFields, type Template } from '../../src/lib/domain/schemas';
 import type { SubmittedRow } from '../../src/lib/domain/submission';
 import { admin, callError, client, clientAs, type Client } from './emulators';
+import { paths } from '../../src/lib/domain/paths';
 
 export const JH = 'jamtland-harjedalen';
 export const VN = 'vasternorrland';
@@ -23,11 +24,11 @@ export const P = {
 } as const;
 export const JH_MEMBERS = [P.coordJH, P.lst, P.ostersund, P.krokom];
 
-export const yearDoc = (regionId: string, year: string) => admin().db.collection('regions').doc(regionId).collection('years').doc(year);
+export const yearDoc = (regionId: string, year: string) => admin().db.doc(paths.year(regionId, year));
 
 export async function templateOf(regionId: string, year: string): Promise<Template> {
 	const p = plan.parse((await yearDoc(regionId, year).get()).data());
-	return template.parse((await admin().db.collection('templates').doc(p.templateId).get()).data());
+	return template.parse((await admin().db.doc(paths.template(p.templateId)).get()).data());
 }
 
 /** The stored rows with their revisions, in document-id order. */
@@ -71,7 +72,7 @@ export async function planSnapshot(regionId: string, year: string): Promise<unkn
 
 /** How many outbox documents of a kind exist. */
 export async function mailCount(kind: string): Promise<number> {
-	return (await admin().db.collection('mail').where('kind', '==', kind).count().get()).data().count;
+	return (await admin().db.collection(paths.mail()).where('kind', '==', kind).count().get()).data().count;
 }
 
 /** Browser-SDK clients signed in as given users, all closed together at the end of a spec. */

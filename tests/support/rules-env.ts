@@ -26,6 +26,7 @@ import {
 } from 'firebase/firestore';
 import { conditionsOf, type SpecCoverage } from './rules-coverage';
 import { presenceExpiry } from '../../src/lib/domain/retention';
+import { paths } from '../../src/lib/domain/paths';
 
 // Every refused write would otherwise log a PERMISSION_DENIED stream error; assertFails checks them.
 setLogLevel('silent');
@@ -226,17 +227,17 @@ async function saveRulesCoverage(spec: string) {
 
 async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 	const batch = writeBatch(db);
-	for (const [id, org] of Object.entries(ORGANIZATIONS)) batch.set(doc(db, 'organizations', id), org);
-	for (const [id, t] of Object.entries(TEMPLATES)) batch.set(doc(db, 'templates', id), t);
+	for (const [id, org] of Object.entries(ORGANIZATIONS)) batch.set(doc(db, paths.organization(id)), org);
+	for (const [id, t] of Object.entries(TEMPLATES)) batch.set(doc(db, paths.template(id)), t);
 	for (const p of Object.values(PEOPLE) as Person[]) {
 		const person = { email: p.email, name: p.name, orgId: p.orgId };
-		if (p.staff) batch.set(doc(db, 'staff', p.uid), { ...person, role: p.staff });
-		if (p.member) batch.set(doc(db, 'regions', p.member.regionId, 'members', p.uid), { ...person, role: p.member.role });
+		if (p.staff) batch.set(doc(db, paths.staffMember(p.uid)), { ...person, role: p.staff });
+		if (p.member) batch.set(doc(db, paths.member(p.member.regionId, p.uid)), { ...person, role: p.member.role });
 	}
 	for (const regionId of REGIONS) {
-		batch.set(doc(db, 'regions', regionId), REGION_DOCS[regionId]);
+		batch.set(doc(db, paths.region(regionId)), REGION_DOCS[regionId]);
 		for (const year of YEARS) {
-			const yearPath = `regions/${regionId}/years/${year}`;
+			const yearPath = paths.year(regionId, String(year));
 			batch.set(doc(db, yearPath), {
 				templateId: TEMPLATE_OF_YEAR[year],
 				status,
@@ -271,12 +272,12 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 			});
 		}
 	}
-	batch.set(doc(db, 'mail', 'mail-1'), { to: ['coord@region-jh.example'], subject: 'Påminnelse', text: 'Hej', kind: 'reminder', createdAt: SEEDED_AT, state: 'pending', attempts: 0 });
-	batch.set(doc(db, 'rateLimits', 'signin-coord'), { count: 1, windowStart: SEEDED_AT });
+	batch.set(doc(db, paths.outboxMail('mail-1')), { to: ['coord@region-jh.example'], subject: 'Påminnelse', text: 'Hej', kind: 'reminder', createdAt: SEEDED_AT, state: 'pending', attempts: 0 });
+	batch.set(doc(db, paths.rateLimit('signin-coord')), { count: 1, windowStart: SEEDED_AT });
 	// The coordinator and the staff reader have switched reminders off; one reminder was sent to the editor.
-	batch.set(doc(db, 'reminderOptOuts', 'coord'), { at: SEEDED_AT, via: 'app' });
-	batch.set(doc(db, 'reminderOptOuts', 'reader'), { at: SEEDED_AT, via: 'link' });
-	batch.set(doc(db, 'reminderLedger', LEDGER_ID), {
+	batch.set(doc(db, paths.reminderOptOut('coord')), { at: SEEDED_AT, via: 'app' });
+	batch.set(doc(db, paths.reminderOptOut('reader')), { at: SEEDED_AT, via: 'link' });
+	batch.set(doc(db, paths.reminderLedgerEntry(LEDGER_ID)), {
 		key: LEDGER_ID.replaceAll('~', '/'),
 		regionId: JH,
 		year: '2024',
@@ -285,7 +286,7 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 		mailId: 'mail-1',
 		createdAt: SEEDED_AT
 	});
-	batch.set(doc(db, 'mentionQueue', MENTION_ID), {
+	batch.set(doc(db, paths.mentionQueueEntry(MENTION_ID)), {
 		uid: 'editor',
 		regionId: JH,
 		year: 2024,
@@ -298,7 +299,7 @@ async function seedFixture(db: Firestore, { status = 'draft' }: SeedOptions) {
 		state: 'pending',
 		mailId: null
 	});
-	batch.set(doc(db, 'mentionMail', 'editor'), { lastSentAt: SEEDED_AT });
+	batch.set(doc(db, paths.mentionMailState('editor')), { lastSentAt: SEEDED_AT });
 	await batch.commit();
 }
 
@@ -327,12 +328,12 @@ function seededComments(): Record<string, DocumentData> {
 
 /* ---------- paths and writes as the browser makes them ---------- */
 
-export const yearRef = (db: Firestore, regionId: RegionId, year: number) => doc(db, 'regions', regionId, 'years', String(year));
+export const yearRef = (db: Firestore, regionId: RegionId, year: number) => doc(db, paths.year(regionId, String(year)));
 export const rowRef = (db: Firestore, regionId: RegionId, year: number, rowId: string) =>
-	doc(db, 'regions', regionId, 'years', String(year), 'rows', rowId);
+	doc(db, paths.row(regionId, String(year), rowId));
 export const presenceRef = (db: Firestore, regionId: RegionId, year: number, uid: string) =>
-	doc(db, 'regions', regionId, 'years', String(year), 'presence', uid);
-export const memberRef = (db: Firestore, regionId: RegionId, uid: string) => doc(db, 'regions', regionId, 'members', uid);
+	doc(db, paths.presenceEntry(regionId, String(year), uid));
+export const memberRef = (db: Firestore, regionId: RegionId, uid: string) => doc(db, paths.member(regionId, uid));
 
 /** A cell edit: `updateDoc(row, cellEdit(...))`, exactly as the browser writes it. */
 export function cellEdit(uid: string, key: string, value: unknown, rev: number): Record<string, unknown> {
@@ -356,9 +357,9 @@ export function presenceOf(actor: Actor, cell: { rowId: string; field: string } 
 }
 
 export const commentRef = (db: Firestore, regionId: RegionId, year: number, commentId: string) =>
-	doc(db, 'regions', regionId, 'years', String(year), 'comments', commentId);
+	doc(db, paths.comment(regionId, String(year), commentId));
 export const commentReadsRef = (db: Firestore, regionId: RegionId, year: number, uid: string) =>
-	doc(db, 'regions', regionId, 'years', String(year), 'commentReads', uid);
+	doc(db, paths.commentReadsOf(regionId, String(year), uid));
 
 export interface NewComment {
 	rowId?: string;

@@ -18,7 +18,8 @@ const submission = submissionRecord({
 	areas,
 	by: { uid: 'u1', name: 'Malin Samordnare' },
 	// 10:15 UTC in winter is 11:15 in Stockholm.
-	at: new Date('2027-01-20T10:15:00Z')
+	at: new Date('2027-01-20T10:15:00Z'),
+	contentHash: '3f'.repeat(32)
 });
 
 describe('insatserText', () => {

@@ -315,7 +315,7 @@ export function planTitle(item: Pick<ReminderItem, 'regionName' | 'year'>): stri
  * The reminder mail of one digest, in Swedish: plain text and HTML from the same blocks, every
  * value HTML-escaped. Per plan: days left and the deadline, what is missing (up to the listed
  * lines, "Insats 1.2: Mål", and how many more), the direct link. At the end the one-click
- * unsubscribe link (build it with unsubscribe-token.ts signToken) and how to switch back on.
+ * unsubscribe link (functions/src/shared/unsubscribe-signing.ts signToken builds its token) and how to switch back on.
  */
 export function reminderMail(digest: ReminderDigest, opts: { appUrl: string; unsubscribeUrl: string }): MailContent {
 	const plural = digest.items.length > 1;

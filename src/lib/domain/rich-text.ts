@@ -1,5 +1,7 @@
 // How a comment's plain text is shown: web and e-mail addresses become links and '@Full Name' a
 // mention; everything else stays text. The UI renders segments as text nodes and <a>, never as HTML.
+// linkifyjs finds the addresses; the rules here decide which of them may become a link, and how.
+import { find } from 'linkifyjs';
 import { findMentions } from './mentions';
 
 export type Segment =
@@ -7,16 +9,17 @@ export type Segment =
 	| { kind: 'link'; text: string; href: string }
 	| { kind: 'mention'; text: string; uid: string };
 
-/**
- * A URL runs to whitespace, a control character or one of " < > `, so an href can never leave its
- * attribute. It must not continue a word, a path or an address ("xhttps://", "/www.", "a@www.").
- */
-const WEB_ADDRESS = /(?<![\p{L}\p{N}_@./:-])(?:https?:\/\/|www\.)[^\s"<>`\u0000-\u001f\u007f]+/giu;
+/** A link must not continue a word, a path or an address ("xhttps://", "/www.", "a@www."). */
+const CONTINUES = /[\p{L}\p{N}_@./:-]/u;
+/** A URL ends at whitespace, a control character or one of " < > `, so an href can never leave its attribute. */
+const URL_END = /[\s"<>`\u0000-\u001f\u007f]/u;
+const HTTP = /^https?:\/\//i;
+const WWW = /www\./giu;
 const URL_HOST = /^(?:https?:\/\/|www\.)[\p{L}\p{N}]/iu;
 const URL_TRAILING = /[.,;:!?'"\p{Pi}\p{Pf})\]]/u;
-
-const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?';
-const EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@(?:${LABEL}\\.)+\\p{L}{2,}(?![\\p{L}\\p{N}-]|\\.[\\p{L}\\p{N}])`, 'gu');
+const MAILTO = /^mailto:/i;
+/** An address needs a dotted domain (linkifyjs also takes "name@localhost") and a plain local part, so its href has no ?query or #fragment. */
+const EMAIL = /^[\p{L}\p{N}._%+-]+@[^@]+\.[^@]+$/u;
 
 interface Span {
 	start: number;
@@ -39,23 +42,53 @@ function trimUrl(url: string): string {
 	}
 }
 
-function urlSpans(text: string): Span[] {
+/** The link for a URL found at `start`, or null when the rules above refuse it. */
+function urlSpan(text: string, start: number, found: string): Span | null {
+	if (CONTINUES.test(text[start - 1] ?? '')) return null;
+	const url = trimUrl(found.split(URL_END, 1)[0]);
+	if (!URL_HOST.test(url)) return null;
+	const href = /^www\./i.test(url) ? `https://${url}` : url;
+	return { start, end: start + url.length, segment: { kind: 'link', text: url, href } };
+}
+
+function emailSpan(start: number, address: string): Span | null {
+	if (!EMAIL.test(address)) return null;
+	return { start, end: start + address.length, segment: { kind: 'link', text: address, href: `mailto:${address}` } };
+}
+
+/**
+ * http(s) URLs and e-mail addresses as linkifyjs finds them. A "mailto:" URL links its address only.
+ * Every other scheme (javascript:, data:, file:, ftp: …) and bare domains ("krokom.se") stay text.
+ */
+function foundSpans(text: string): Span[] {
 	const out: Span[] = [];
-	for (const m of text.matchAll(WEB_ADDRESS)) {
-		const url = trimUrl(m[0]);
-		if (!URL_HOST.test(url)) continue;
-		const href = /^www\./i.test(url) ? `https://${url}` : url;
-		out.push({ start: m.index, end: m.index + url.length, segment: { kind: 'link', text: url, href } });
+	for (const m of find(text)) {
+		let span: Span | null = null;
+		if (m.type === 'email') span = emailSpan(m.start, m.value);
+		else if (m.type === 'url' && HTTP.test(m.value)) span = urlSpan(text, m.start, m.value);
+		else if (m.type === 'url' && MAILTO.test(m.value)) {
+			const address = m.value.slice('mailto:'.length);
+			if (find(address, 'email').some((e) => e.start === 0 && e.end === address.length)) span = emailSpan(m.start + 'mailto:'.length, address);
+		}
+		if (span) out.push(span);
 	}
 	return out;
 }
 
-function emailSpans(text: string): Span[] {
-	return [...text.matchAll(EMAIL)].map((m) => ({
-		start: m.index,
-		end: m.index + m[0].length,
-		segment: { kind: 'link', text: m[0], href: `mailto:${m[0]}` }
-	}));
+/**
+ * www. addresses. linkifyjs only takes one without a scheme when its top-level domain is on its
+ * list; a www. address here links whatever the domain, so each is read as the https:// URL it
+ * stands for (which linkifyjs accepts with any host), and that URL's extent is used.
+ */
+function wwwSpans(text: string): Span[] {
+	const out: Span[] = [];
+	for (const m of text.matchAll(WWW)) {
+		const candidate = text.slice(m.index).split(URL_END, 1)[0];
+		const url = find(`https://${candidate}`, 'url').find((f) => f.start === 0);
+		const span = url && urlSpan(text, m.index, url.value.slice('https://'.length));
+		if (span) out.push(span);
+	}
+	return out;
 }
 
 /**
@@ -71,7 +104,7 @@ export function segments(text: string, people: Array<{ uid: string; name: string
 		segment: { kind: 'mention', text: text.slice(m.start, m.end), uid: m.uid }
 	}));
 	// The earliest span wins an overlap (a URL holding an address); at the same start, the longest.
-	const spans = [...mentions, ...emailSpans(text), ...urlSpans(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+	const spans = [...mentions, ...foundSpans(text), ...wwwSpans(text)].sort((a, b) => a.start - b.start || b.end - a.end);
 
 	const out: Segment[] = [];
 	const pushText = (s: string) => {

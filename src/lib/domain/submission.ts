@@ -1,10 +1,10 @@
 // Submitting a year locks it and records what was handed in: who, when, the number of insatser per
 // priority area, and a SHA-256 fingerprint of the content. The fingerprint is computed over a
 // canonical text of the rows (canonicalContent), so anyone can recompute it from the stored rows
-// and tell whether they still are what was submitted. The submit function reads the rows and sets
-// the status in one transaction; this module only builds the record from the data it is given.
+// and tell whether they still are what was submitted. The submit function reads the rows, hashes
+// them (functions/src/shared/content-hash.ts, node:crypto) and sets the status in one transaction;
+// this module defines the hashed text and builds the record from the data it is given.
 import { reopening, submission, type PriorityArea, type Reopening, type RowFields, type Submission } from './schemas';
-import { sha256Hex } from './sha256';
 import { byCodeUnits, compareRows, type Position } from './ordering';
 
 /** A row as submitted: its id, area, place in the area, and field values. */
@@ -38,7 +38,7 @@ function canonicalFields(fields: RowFields): Record<string, unknown> {
 }
 
 /**
- * The exact text contentHash hashes (UTF-8): JSON of
+ * The exact text the content hash is computed over (UTF-8): JSON of
  * `{"format":CONTENT_FORMAT,"rows":[{"id":…,"area":…,"fields":{…}}, …]}` where
  * - rows are in table order: area, then position, then id (code-unit order);
  * - each row carries only id, area and fields — positions, revisions, authors and timestamps are
@@ -52,11 +52,6 @@ export function canonicalContent(rows: readonly SubmittedRow[]): string {
 		format: CONTENT_FORMAT,
 		rows: canonicalOrder(rows).map((r) => ({ id: r.id, area: r.area, fields: canonicalFields(r.fields) }))
 	});
-}
-
-/** SHA-256 hex of canonicalContent(rows). */
-export function contentHash(rows: readonly SubmittedRow[]): string {
-	return sha256Hex(canonicalContent(rows));
 }
 
 /** Rows per area, keyed by area number as a string; every area of the region appears, with 0 when empty. */
@@ -75,14 +70,16 @@ export interface Actor {
 
 /**
  * The record a submission writes on the year document. `at` is the submission time (the caller's
- * clock or the transaction's server time); the record is validated with the `submission` schema,
- * so a bad actor or clock throws a ZodError here rather than being stored.
+ * clock or the transaction's server time); `contentHash` is the SHA-256 hex of
+ * canonicalContent(rows). The record is validated with the `submission` schema, so a bad actor,
+ * clock or hash throws a ZodError here rather than being stored.
  */
 export function submissionRecord(input: {
 	rows: readonly SubmittedRow[];
 	areas: readonly Pick<PriorityArea, 'number'>[];
 	by: Actor;
 	at: Date;
+	contentHash: string;
 }): Submission {
 	return submission.parse({
 		by: input.by.uid,
@@ -90,13 +87,8 @@ export function submissionRecord(input: {
 		at: input.at,
 		rowsPerArea: rowsPerArea(input.rows, input.areas),
 		rowCount: input.rows.length,
-		contentHash: contentHash(input.rows)
+		contentHash: input.contentHash
 	});
-}
-
-/** Whether stored rows are still exactly the content a submission recorded. */
-export function matchesSubmission(rows: readonly SubmittedRow[], record: Pick<Submission, 'contentHash'>): boolean {
-	return contentHash(rows) === record.contentHash;
 }
 
 /** The record reopening a year writes; the reason is trimmed and must be 10–2000 characters (throws a ZodError otherwise). */

@@ -5,11 +5,12 @@ import { answerHistoryEntry, type AnswerHistoryEntry } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(answerHistoryEntry);
 const questionQuery = (regionId: string, year: string, questionId: string) =>
 	query(
-		collection(db(), 'regions', regionId, 'years', year, 'answerHistory').withConverter(converter),
+		collection(db(), paths.answerHistory(regionId, year)).withConverter(converter),
 		where('questionId', '==', questionId),
 		orderBy('at', 'desc')
 	);

@@ -5,11 +5,11 @@ import { answer, type Answer } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(answer);
-const answersPath = (regionId: string, year: string) => ['regions', regionId, 'years', year, 'answers'] as const;
-const answersOf = (regionId: string, year: string) => collection(db(), ...answersPath(regionId, year)).withConverter(converter);
-const answerRef = (regionId: string, year: string, questionId: string) => doc(db(), ...answersPath(regionId, year), questionId);
+const answersOf = (regionId: string, year: string) => collection(db(), paths.answers(regionId, year)).withConverter(converter);
+const answerRef = (regionId: string, year: string, questionId: string) => doc(db(), paths.answer(regionId, year, questionId));
 
 export async function getAnswers(regionId: string, year: string): Promise<Map<string, Answer>> {
 	const snap = await getDocs(answersOf(regionId, year));

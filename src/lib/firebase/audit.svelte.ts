@@ -5,9 +5,10 @@ import { auditEntry, type AuditEntry } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(auditEntry);
-const auditOf = (regionId: string) => collection(db(), 'regions', regionId, 'audit').withConverter(converter);
+const auditOf = (regionId: string) => collection(db(), paths.audit(regionId)).withConverter(converter);
 const latest = (regionId: string, count: number) => query(auditOf(regionId), orderBy('at', 'desc'), limit(count));
 
 /** The region's latest `count` entries, newest first, read once. */

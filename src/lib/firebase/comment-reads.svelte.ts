@@ -5,9 +5,10 @@ import { commentReads, type CommentReads } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(commentReads);
-const readsRef = (regionId: string, year: string, uid: string) => doc(db(), 'regions', regionId, 'years', year, 'commentReads', uid);
+const readsRef = (regionId: string, year: string, uid: string) => doc(db(), paths.commentReadsOf(regionId, year, uid));
 
 export async function getCommentReads(regionId: string, year: string, uid: string): Promise<CommentReads | null> {
 	const snap = await getDoc(readsRef(regionId, year, uid).withConverter(converter));

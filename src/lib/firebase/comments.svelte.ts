@@ -5,11 +5,11 @@ import { comment, type Comment, type FieldKey } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(comment);
-const commentsPath = (regionId: string, year: string) => ['regions', regionId, 'years', year, 'comments'] as const;
-const commentsOf = (regionId: string, year: string) => collection(db(), ...commentsPath(regionId, year)).withConverter(converter);
-const commentRef = (regionId: string, year: string, id: string) => doc(db(), ...commentsPath(regionId, year), id);
+const commentsOf = (regionId: string, year: string) => collection(db(), paths.comments(regionId, year)).withConverter(converter);
+const commentRef = (regionId: string, year: string, id: string) => doc(db(), paths.comment(regionId, year, id));
 
 export async function getComments(regionId: string, year: string): Promise<Array<{ id: string; data: Comment }>> {
 	const snap = await getDocs(query(commentsOf(regionId, year), orderBy('createdAt')));
@@ -38,7 +38,7 @@ export interface Author {
 
 /** A new comment or reply; its id at once (the write may still be queued offline). */
 export function addComment(regionId: string, year: string, c: NewComment, author: Author): { id: string; written: Promise<void> } {
-	const ref = doc(collection(db(), ...commentsPath(regionId, year)));
+	const ref = doc(collection(db(), paths.comments(regionId, year)));
 	const written = setDoc(ref, {
 		rowId: c.rowId,
 		field: c.field,

@@ -5,10 +5,11 @@ import { historyEntry, type FieldKey, type HistoryEntry } from '../domain/schema
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(historyEntry);
 const historyOf = (regionId: string, year: string) =>
-	collection(db(), 'regions', regionId, 'years', year, 'history').withConverter(converter);
+	collection(db(), paths.history(regionId, year)).withConverter(converter);
 const cellQuery = (regionId: string, year: string, rowId: string, field: FieldKey) =>
 	query(historyOf(regionId, year), where('rowId', '==', rowId), where('field', '==', field), orderBy('at', 'desc'));
 

@@ -6,10 +6,11 @@ import { sv } from '../i18n/sv';
 import { db } from './app';
 import { errorCode } from './errors';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(member);
-const membersOf = (regionId: string) => collection(db(), 'regions', regionId, 'members').withConverter(converter);
-const memberRef = (regionId: string, uid: string) => doc(db(), 'regions', regionId, 'members', uid).withConverter(converter);
+const membersOf = (regionId: string) => collection(db(), paths.members(regionId)).withConverter(converter);
+const memberRef = (regionId: string, uid: string) => doc(db(), paths.member(regionId, uid)).withConverter(converter);
 
 /**
  * The person's membership of a region, or null. The rules let only members read a region's member

@@ -4,9 +4,10 @@ import { organization, type Organization } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(organization);
-const organizations = () => collection(db(), 'organizations').withConverter(converter);
+const organizations = () => collection(db(), paths.organizations()).withConverter(converter);
 
 export async function getOrganizations(): Promise<Map<string, Organization>> {
 	const snap = await getDocs(organizations());

@@ -12,6 +12,7 @@ import type * as z from 'zod/mini';
 import { plan, row, type Plan, type Row } from '../domain/schemas';
 import { db } from './app';
 import { LiveQuery } from './live.svelte';
+import { GROUPS, planIdsOf } from '../domain/paths';
 
 /** A document of regions/{regionId}/years/{year}[/rows/{rowId}], with the ids of its path. */
 export interface Placed<T> {
@@ -31,11 +32,10 @@ function placedConverter<T>(schema: z.ZodMiniType<T>, depth: 0 | 1): FirestoreDa
 		},
 		fromFirestore(snapshot: QueryDocumentSnapshot, options?: SnapshotOptions): Placed<T> {
 			const segments = snapshot.ref.path.split('/');
-			const at = segments.length - 2 * (depth + 1);
-			if (segments[at - 2] !== 'regions' || segments[at] !== 'years') throw new Error(`not a plan document: ${snapshot.ref.path}`);
+			const ids = planIdsOf(segments.slice(0, segments.length - 2 * depth).join('/'));
+			if (!ids) throw new Error(`not a plan document: ${snapshot.ref.path}`);
 			return {
-				regionId: segments[at - 1],
-				year: segments[at + 1],
+				...ids,
 				data: schema.parse(snapshot.data({ ...options, serverTimestamps: 'estimate' }))
 			};
 		}
@@ -45,13 +45,13 @@ function placedConverter<T>(schema: z.ZodMiniType<T>, depth: 0 | 1): FirestoreDa
 /** Every plan (year document) of every region, live. */
 export class LiveAllYears extends LiveQuery<Placed<Plan>> {
 	constructor(denied: string) {
-		super(collectionGroup(db(), 'years').withConverter(placedConverter(plan, 0)), denied, 'every region’s years');
+		super(collectionGroup(db(), GROUPS.years).withConverter(placedConverter(plan, 0)), denied, 'every region’s years');
 	}
 }
 
 /** Every row of every region's plans, live (for the overview's completeness figures). */
 export class LiveAllRows extends LiveQuery<Placed<Row>> {
 	constructor(denied: string) {
-		super(collectionGroup(db(), 'rows').withConverter(placedConverter(row, 1)), denied, 'every region’s rows');
+		super(collectionGroup(db(), GROUPS.rows).withConverter(placedConverter(row, 1)), denied, 'every region’s rows');
 	}
 }

@@ -5,10 +5,11 @@ import { plan, type Plan } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(plan);
-const yearsOf = (regionId: string) => collection(db(), 'regions', regionId, 'years').withConverter(converter);
-const yearRef = (regionId: string, year: string) => doc(db(), 'regions', regionId, 'years', year).withConverter(converter);
+const yearsOf = (regionId: string) => collection(db(), paths.years(regionId)).withConverter(converter);
+const yearRef = (regionId: string, year: string) => doc(db(), paths.year(regionId, year)).withConverter(converter);
 
 export async function getPlan(regionId: string, year: string): Promise<Plan | null> {
 	const snap = await getDoc(yearRef(regionId, year));

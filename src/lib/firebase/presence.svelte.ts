@@ -7,10 +7,10 @@ import { presence, type AnswerRef, type CellRef, type Presence } from '../domain
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(presence);
-const presencePath = (regionId: string, year: string) => ['regions', regionId, 'years', year, 'presence'] as const;
-const presenceOf = (regionId: string, year: string) => collection(db(), ...presencePath(regionId, year)).withConverter(converter);
+const presenceOf = (regionId: string, year: string) => collection(db(), paths.presence(regionId, year)).withConverter(converter);
 
 export async function getPresence(regionId: string, year: string): Promise<Array<{ uid: string; data: Presence }>> {
 	const snap = await getDocs(presenceOf(regionId, year));
@@ -34,9 +34,9 @@ export interface PresenceEntry {
 export function writePresence(regionId: string, year: string, uid: string, entry: PresenceEntry, now: Date): Promise<void> {
 	const cell = entry.cell ? { rowId: entry.cell.rowId, field: entry.cell.field } : null;
 	const answer = entry.answer ? { questionId: entry.answer.questionId, field: entry.answer.field } : null;
-	return setDoc(doc(db(), ...presencePath(regionId, year), uid), { name: entry.name, orgId: entry.orgId, cell, answer, lastSeen: serverTimestamp(), expireAt: presenceExpiry(now) });
+	return setDoc(doc(db(), paths.presenceEntry(regionId, year, uid)), { name: entry.name, orgId: entry.orgId, cell, answer, lastSeen: serverTimestamp(), expireAt: presenceExpiry(now) });
 }
 
 export function removePresence(regionId: string, year: string, uid: string): Promise<void> {
-	return deleteDoc(doc(db(), ...presencePath(regionId, year), uid));
+	return deleteDoc(doc(db(), paths.presenceEntry(regionId, year, uid)));
 }

@@ -5,9 +5,10 @@ import { questionnaire, type Questionnaire } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(questionnaire);
-const questionnaireRef = (id: string) => doc(db(), 'questionnaires', id).withConverter(converter);
+const questionnaireRef = (id: string) => doc(db(), paths.questionnaire(id)).withConverter(converter);
 
 export async function getQuestionnaire(id: string): Promise<Questionnaire | null> {
 	const snap = await getDoc(questionnaireRef(id));

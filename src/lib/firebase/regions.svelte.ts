@@ -5,9 +5,10 @@ import { region, type Region } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(region);
-const regionRef = (regionId: string) => doc(db(), 'regions', regionId).withConverter(converter);
+const regionRef = (regionId: string) => doc(db(), paths.region(regionId)).withConverter(converter);
 
 export async function getRegion(regionId: string): Promise<Region | null> {
 	const snap = await getDoc(regionRef(regionId));
@@ -23,6 +24,6 @@ export class LiveRegion extends LiveDoc<Region> {
 /** Every region, live: staff only (the rules refuse the list to anyone else). */
 export class LiveRegions extends LiveQuery<Region> {
 	constructor(denied: string) {
-		super(collection(db(), 'regions').withConverter(converter), denied, 'regions');
+		super(collection(db(), paths.regions()).withConverter(converter), denied, paths.regions());
 	}
 }

@@ -5,9 +5,10 @@ import { reminderOptOut, type ReminderOptOut } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(reminderOptOut);
-const optOutRef = (uid: string) => doc(db(), 'reminderOptOuts', uid).withConverter(converter);
+const optOutRef = (uid: string) => doc(db(), paths.reminderOptOut(uid)).withConverter(converter);
 
 /** The person's opt-out, live: status 'missing' means they get reminders. */
 export class LiveReminderOptOut extends LiveDoc<ReminderOptOut> {

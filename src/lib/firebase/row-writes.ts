@@ -4,17 +4,19 @@ import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc, writeBa
 import { editUpdate } from '../domain/cell-edit';
 import type { FieldEdit } from '../domain/edit-engine';
 import type { Repair } from '../domain/ordering';
+import { paths } from '../domain/paths';
 
-export const rowsPath = (regionId: string, year: string) => ['regions', regionId, 'years', year, 'rows'] as const;
+/** The rows collection as `doc`/`collection` path segments (the rules specs spread it). */
+export const rowsPath = (regionId: string, year: string) => [paths.rows(regionId, year)] as const;
 
 /** One cell edit, one write: the field, its next revision, the writer and the server time. */
 export function writeCellTo(db: Firestore, regionId: string, year: string, edit: Pick<FieldEdit, 'doc' | 'key' | 'baseRev' | 'value'>, uid: string): Promise<void> {
-	return updateDoc(doc(db, ...rowsPath(regionId, year), edit.doc), { ...editUpdate(edit, uid), updatedAt: serverTimestamp() });
+	return updateDoc(doc(db, paths.row(regionId, year, edit.doc)), { ...editUpdate(edit, uid), updatedAt: serverTimestamp() });
 }
 
 /** A new empty row at a key (ordering.ts positionAtEnd); returns its id at once (the write may still be queued offline). */
 export function addRowTo(db: Firestore, regionId: string, year: string, area: number, position: string, uid: string): { id: string; written: Promise<void> } {
-	const ref = doc(collection(db, ...rowsPath(regionId, year)));
+	const ref = doc(collection(db, paths.rows(regionId, year)));
 	const written = setDoc(ref, { area, position, fields: {}, revs: {}, createdBy: uid, updatedBy: uid, updatedAt: serverTimestamp() });
 	return { id: ref.id, written };
 }
@@ -22,7 +24,7 @@ export function addRowTo(db: Firestore, regionId: string, year: string, area: nu
 const moveData = (to: { area: number; position: string }, uid: string) => ({ area: to.area, position: to.position, updatedBy: uid, updatedAt: serverTimestamp() });
 
 export function moveRowTo(db: Firestore, regionId: string, year: string, rowId: string, to: { area: number; position: string }, uid: string): Promise<void> {
-	return updateDoc(doc(db, ...rowsPath(regionId, year), rowId), moveData(to, uid));
+	return updateDoc(doc(db, paths.row(regionId, year, rowId)), moveData(to, uid));
 }
 
 /**
@@ -33,7 +35,7 @@ export function moveRowTo(db: Firestore, regionId: string, year: string, rowId: 
 export function repairPositionsTo(db: Firestore, regionId: string, year: string, repairs: readonly Repair[], uid: string): Promise<void> {
 	if (repairs.length === 0) return Promise.resolve();
 	const batch = writeBatch(db);
-	for (const r of repairs) batch.update(doc(db, ...rowsPath(regionId, year), r.id), moveData(r, uid));
+	for (const r of repairs) batch.update(doc(db, paths.row(regionId, year, r.id)), moveData(r, uid));
 	return batch.commit();
 }
 
@@ -43,7 +45,7 @@ export function repairPositionsTo(db: Firestore, regionId: string, year: string,
  * the last stamp, since a delete event carries no reliable user. Both writes queue in order offline.
  */
 export function deleteRowFrom(db: Firestore, regionId: string, year: string, rowId: string, uid: string): Promise<void> {
-	const ref = doc(db, ...rowsPath(regionId, year), rowId);
+	const ref = doc(db, paths.row(regionId, year, rowId));
 	const stamped = updateDoc(ref, { updatedBy: uid, updatedAt: serverTimestamp() });
 	const deleted = deleteDoc(ref);
 	return Promise.all([stamped, deleted]).then(() => undefined);

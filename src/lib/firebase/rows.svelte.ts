@@ -8,16 +8,17 @@ import type { Row } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { callFunction, db } from './app';
 import { LiveQuery, readingConverter } from './live.svelte';
-import { addRowTo, deleteRowFrom, moveRowTo, repairPositionsTo, rowsPath, writeCellTo } from './row-writes';
+import { addRowTo, deleteRowFrom, moveRowTo, repairPositionsTo, writeCellTo } from './row-writes';
 import type { Repair } from '../domain/ordering';
+import { paths } from '../domain/paths';
 
 /** A row the app cannot read (a bad id too: comments and history name rows by it) is left out of the items and listed apart. */
 const converter = readingConverter<Row>((rowId, data) => {
 	const read = readRowDocument(rowId, data);
 	return read.ok ? { ok: true, value: read.row } : { ok: false };
 });
-const rowsOf = (regionId: string, year: string) => collection(db(), ...rowsPath(regionId, year)).withConverter(converter);
-const rawRowRef = (regionId: string, year: string, rowId: string) => doc(db(), ...rowsPath(regionId, year), rowId);
+const rowsOf = (regionId: string, year: string) => collection(db(), paths.rows(regionId, year)).withConverter(converter);
+const rawRowRef = (regionId: string, year: string, rowId: string) => doc(db(), paths.row(regionId, year, rowId));
 
 export async function getRow(regionId: string, year: string, rowId: string): Promise<Row | null> {
 	const snap = await getDoc(rawRowRef(regionId, year, rowId).withConverter(converter));

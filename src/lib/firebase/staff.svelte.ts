@@ -4,9 +4,10 @@ import { staff, type Staff } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(staff);
-const staffRef = (uid: string) => doc(db(), 'staff', uid).withConverter(converter);
+const staffRef = (uid: string) => doc(db(), paths.staffMember(uid)).withConverter(converter);
 
 /** The person's staff record, or null when they are not staff. */
 export async function getStaff(uid: string): Promise<Staff | null> {

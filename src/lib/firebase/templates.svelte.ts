@@ -5,9 +5,10 @@ import { template, type Template } from '../domain/schemas';
 import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { paths } from '../domain/paths';
 
 const converter = zodConverter(template);
-const templateRef = (templateId: string) => doc(db(), 'templates', templateId).withConverter(converter);
+const templateRef = (templateId: string) => doc(db(), paths.template(templateId)).withConverter(converter);
 
 export async function getTemplate(templateId: string): Promise<Template | null> {
 	const snap = await getDoc(templateRef(templateId));
@@ -23,7 +24,7 @@ export class LiveTemplate extends LiveDoc<Template> {
 /** Every template, live (the staff's list and the overview); a template that does not parse is counted in `unreadable`. */
 export class LiveTemplates extends LiveQuery<Template> {
 	constructor() {
-		super(collection(db(), 'templates').withConverter(converter), sv.errors.generic, 'templates');
+		super(collection(db(), paths.templates()).withConverter(converter), sv.errors.generic, 'templates');
 	}
 
 	get byId(): Map<string, Template> {

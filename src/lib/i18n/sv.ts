@@ -927,7 +927,7 @@ export const sv = {
 		problem: {
 			id: 'insatsens id är ogiltigt (innehåller mellanslag, specialtecken eller är för långt)',
 			area: 'prioriterat område saknas eller är ogiltigt',
-			position: 'platsen i tabellen saknas eller är inget giltigt tal',
+			position: 'platsen i tabellen saknas eller är ogiltig',
 			fields: (label: string) => `fältet ”${label}” har ett värde av fel sort`,
 			fieldsAll: 'fälten är inte sparade som fält',
 			revs: (label: string) => `versionsnumret för ”${label}” är ogiltigt`,

@@ -1,0 +1,102 @@
+// exportPlan: GET /api/export/{regionId}/{year}.docx | .xlsx (Hosting rewrites /api/export/** here) —
+// the year's plan table and follow-up answers as a Word or Excel file, for members of the region and
+// Tillväxtverket staff, authenticated by `Authorization: Bearer <Firebase ID token>`. It only loads
+// and parses; export-model.ts decides the content, render-docx.ts and render-xlsx.ts the file.
+import { logger } from 'firebase-functions';
+import type { Response } from 'firebase-functions/v2/https';
+import { db } from '../shared/admin';
+import { bearerUid } from '../shared/id-token';
+import { memberRef, yearRef } from '../shared/callable';
+import { onAppRequest } from '../shared/options';
+import { InvalidDocument, invalidDocumentBody, InvalidRow, INVALID_ROW_STATUS, invalidRowBody, parseStored, planRows } from '../shared/plan-rows';
+import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../../src/lib/domain/export-model';
+import { answer, member, plan, questionnaire, region, staff, template } from '../../../src/lib/domain/schemas';
+import { paths } from '../../../src/lib/domain/paths';
+
+type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
+
+function fail(res: Response, f: Failure): void {
+	res.status(f.status).json({ error: f.error });
+}
+
+/** Active members of the region and Tillväxtverket staff read a plan, as firestore.rules let them. */
+async function mayRead(regionId: string, uid: string): Promise<boolean> {
+	const [m, s] = await Promise.all([memberRef(db(), regionId, uid).get(), db().doc(paths.staffMember(uid)).get()]);
+	const membership = member.safeParse(m.data());
+	return (membership.success && membership.data.status === 'active') || staff.safeParse(s.data()).success;
+}
+
+/**
+ * Everything the export shows, read in one read-only transaction so the status, the rows and the
+ * answers are of the same moment; null when the region or the year does not exist. A document that
+ * fails its schema throws (InvalidRow or InvalidDocument, answered 409): a broken export must not look like a complete one.
+ */
+function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> | null> {
+	const firestore = db();
+	return firestore.runTransaction(
+		async (tx) => {
+			const [regionSnap, planSnap] = await Promise.all([tx.get(firestore.doc(paths.region(regionId))), tx.get(yearRef(firestore, regionId, year))]);
+			if (!regionSnap.exists || !planSnap.exists) return null;
+			const p = parseStored(plan, planSnap);
+			const [templateSnap, rowsSnap, questionnaireSnap, answersSnap] = await Promise.all([
+				tx.get(firestore.doc(paths.template(p.templateId))),
+				tx.get(firestore.collection(paths.rows(regionId, year))),
+				p.questionnaireId ? tx.get(firestore.doc(paths.questionnaire(p.questionnaireId))) : null,
+				p.questionnaireId ? tx.get(firestore.collection(paths.answers(regionId, year))) : null
+			]);
+			return {
+				region: parseStored(region, regionSnap),
+				year,
+				plan: p,
+				template: parseStored(template, templateSnap),
+				rows: planRows(rowsSnap.docs),
+				questionnaire: questionnaireSnap ? parseStored(questionnaire, questionnaireSnap) : null,
+				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, parseStored(answer, d)]))
+			};
+		},
+		{ readOnly: true }
+	);
+}
+
+export const exportPlan = onAppRequest({ memory: '512MiB' }, async (req, res) => {
+	res.set('Cache-Control', 'no-store');
+	if (req.method !== 'GET') {
+		res.set('Allow', 'GET');
+		return fail(res, { status: 405, error: 'method-not-allowed' });
+	}
+	const target = parseExportPath(req.path);
+	if (!target) return fail(res, { status: 404, error: 'not-found' });
+	const uid = await bearerUid(req);
+	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
+	if (!(await mayRead(target.regionId, uid))) return fail(res, { status: 403, error: 'permission-denied' });
+
+	let data: Omit<ExportInput, 'now'> | null;
+	try {
+		data = await load(target.regionId, target.year);
+	} catch (err) {
+		if (err instanceof InvalidRow) {
+			logger.warn(`export: ${target.regionId}/${target.year} has a row that cannot be read`, { rowId: err.rowId, problems: err.problems });
+			res.status(INVALID_ROW_STATUS).json(invalidRowBody(err));
+			return;
+		}
+		if (err instanceof InvalidDocument) {
+			logger.warn(`export: ${target.regionId}/${target.year} reads a document that cannot be read`, { path: err.path, fields: err.fields });
+			res.status(INVALID_ROW_STATUS).json(invalidDocumentBody(err));
+			return;
+		}
+		logger.error(`export: cannot read ${target.regionId}/${target.year}`, err);
+		res.status(500).json({ error: 'internal' });
+		return;
+	}
+	if (!data) return fail(res, { status: 404, error: 'not-found' });
+
+	const model = exportModel({ ...data, now: new Date() });
+	// Loaded on first use: every function shares this bundle, and the others need not start docx and exceljs.
+	const file = target.format === 'docx' ? await (await import('../shared/render-docx')).renderDocx(model) : await (await import('../shared/render-xlsx')).renderXlsx(model);
+	res.set({
+		'Content-Type': CONTENT_TYPES[target.format],
+		'Content-Disposition': `attachment; filename="${exportFileName(target.regionId, target.year, target.format)}"`,
+		'X-Content-Type-Options': 'nosniff'
+	});
+	res.status(200).send(file);
+});
