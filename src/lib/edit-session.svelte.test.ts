@@ -2,7 +2,7 @@
 // plays: saves, merges on a refusal, takes others' changes into the open editor, asks, and keeps text.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FieldEdit, FieldPolicy, StoredFields } from './domain/edit-engine';
-import { EditSession, IDLE_SAVE_MS, type EditHost, type EditNoticeKind } from './edit-session.svelte';
+import { EditSession, IDLE_SAVE_MS, RECHECK_MS, type EditHost, type EditNoticeKind } from './edit-session.svelte';
 
 const policy: FieldPolicy = {
 	kind: (ref) => (ref.key === 'serviceTypes' ? 'set' : ref.key === 'status' ? 'atom' : 'text'),
@@ -20,15 +20,25 @@ function setup(initial: Record<string, unknown> = { action: 'Länsstyrelsen: tv�
 	const notices: Array<{ kind: EditNoticeKind; edit: FieldEdit }> = [];
 	const persisted: FieldEdit[][] = [];
 	let hold: Array<() => void> | null = null;
+	const copy = (): StoredFields => ({ fields: { ...stored.fields }, revs: { ...stored.revs }, updatedBy: stored.updatedBy });
+	/** What the listener shows while it lags behind the server (null: it is up to date). */
+	let lagging: StoredFields | null = null;
+	let reachable = true;
+	let refuseAll = false;
+	const fetches: string[] = [];
 	const host: EditHost = {
 		scope: 'rows',
 		policy,
-		docs: () => ({ items: [{ id: 'r1', data: { fields: { ...stored.fields }, revs: { ...stored.revs }, updatedBy: stored.updatedBy }, pending: false }], fromCache: false }),
+		docs: () => ({ items: [{ id: 'r1', data: lagging ?? copy(), pending: false }], fromCache: false }),
+		fetch: (docId) => {
+			fetches.push(docId);
+			return reachable ? Promise.resolve(copy()) : Promise.reject(new Error('unavailable'));
+		},
 		valid: (_ref, value) => typeof value === 'string' ? value.length <= 200 : true,
 		write: (edit) => {
 			writes.push(edit);
 			const land = (): Promise<void> => {
-				if ((stored.revs[edit.key] ?? 0) !== edit.baseRev) return Promise.reject(Object.assign(new Error('denied'), { code: 'permission-denied' }));
+				if (refuseAll || (stored.revs[edit.key] ?? 0) !== edit.baseRev) return Promise.reject(Object.assign(new Error('denied'), { code: 'permission-denied' }));
 				stored.fields[edit.key] = edit.value;
 				stored.revs[edit.key] = edit.baseRev + 1;
 				stored.updatedBy = 'me';
@@ -56,6 +66,13 @@ function setup(initial: Record<string, unknown> = { action: 'Länsstyrelsen: tv�
 		notices,
 		persisted,
 		other,
+		fetches,
+		/** The listener stops delivering: it keeps showing what it shows now. */
+		lag: () => (lagging = copy()),
+		catchUp: () => (lagging = null),
+		unreachable: (v: boolean) => (reachable = !v),
+		/** The rules refuse every write (for a reason other than the revision). */
+		refuseWrites: () => (refuseAll = true),
 		/** Writes stay in flight until released (the server is slow or offline). */
 		holdWrites: () => (hold = []),
 		release: async () => {
@@ -220,6 +237,68 @@ describe('EditSession', () => {
 		await flush();
 		expect(t.stored.fields.action).toBe('a\nfrom them\nfrom me');
 		expect(t.persisted.at(-1)).toEqual([]);
+	});
+
+	it('a refusal seen before the write that overtook it: the server’s copy is read and the lines merge', async () => {
+		const t = setup();
+		t.lag();
+		t.other('action', 'Länsstyrelsen: två möten\nÖstersund: en workshop');
+		t.s.commit(r1, 'Länsstyrelsen: två möten\nKrokom: en kartläggning');
+		await flush();
+		expect(t.fetches).toEqual(['r1']);
+		expect(t.notices).toEqual([]);
+		expect(t.stored.fields.action).toBe('Länsstyrelsen: två möten\nÖstersund: en workshop\nKrokom: en kartläggning');
+		expect(t.s.entries).toEqual([]);
+		t.catchUp();
+		t.s.pump();
+		expect(t.s.valueOf(r1)).toBe(t.stored.fields.action);
+	});
+
+	it('a refusal nobody overtook, confirmed by the server’s copy, is reported and the text kept in the notice', async () => {
+		const t = setup();
+		// The rules refuse the write for another reason: the stored revision does not move.
+		t.refuseWrites();
+		t.s.commit(r1, 'Länsstyrelsen: två möten\nKrokom');
+		await flush();
+		expect(t.fetches).toEqual(['r1']);
+		expect(t.notices.map((n) => [n.kind, n.edit.value])).toEqual([['saveFailed', 'Länsstyrelsen: två möten\nKrokom']]);
+		expect(t.s.entries).toEqual([]);
+	});
+
+	it('a refusal whose check cannot reach the server is kept and checked again, not dropped or resent', async () => {
+		const t = setup();
+		t.lag();
+		t.other('action', 'Länsstyrelsen: två möten\nÖstersund');
+		t.unreachable(true);
+		t.s.commit(r1, 'Länsstyrelsen: två möten\nKrokom');
+		await vi.advanceTimersByTimeAsync(0);
+		expect(t.writes).toHaveLength(1);
+		expect(t.fetches).toEqual(['r1']);
+		expect(t.notices).toEqual([]);
+		expect(t.s.entries.map((e) => e.state)).toEqual(['checking']);
+		await vi.advanceTimersByTimeAsync(RECHECK_MS);
+		expect(t.fetches).toEqual(['r1', 'r1']);
+		expect(t.writes).toHaveLength(1);
+		// The server is back: the next check reads its copy, and the lines merge.
+		t.unreachable(false);
+		await vi.advanceTimersByTimeAsync(RECHECK_MS);
+		expect(t.stored.fields.action).toBe('Länsstyrelsen: två möten\nÖstersund\nKrokom');
+		expect(t.notices).toEqual([]);
+		expect(t.s.entries).toEqual([]);
+	});
+
+	it('a failed check gives way at once when the listener shows the field moved on', async () => {
+		const t = setup();
+		t.lag();
+		t.other('action', 'Länsstyrelsen: två möten\nÖstersund');
+		t.unreachable(true);
+		t.s.commit(r1, 'Länsstyrelsen: två möten\nKrokom');
+		await vi.advanceTimersByTimeAsync(0);
+		t.catchUp();
+		t.s.pump();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(t.stored.fields.action).toBe('Länsstyrelsen: två möten\nÖstersund\nKrokom');
+		expect(t.fetches).toEqual(['r1']);
 	});
 
 	it('closing on a locked year puts the unsaved text in a notice', () => {

@@ -29,6 +29,8 @@ import { errorCode } from './firebase/errors';
 
 /** A typing pause this long saves the field (Firestore takes about one write per second per document). */
 export const IDLE_SAVE_MS = 1500;
+/** How long a refusal whose server check failed waits before it is checked again. */
+export const RECHECK_MS = 5000;
 
 /** What the shell tells its owner: an edit that could not be saved, or the version a conflict choice set aside. */
 export type EditNoticeKind = 'saveFailed' | 'gone' | 'locked' | 'setAside';
@@ -42,6 +44,8 @@ export interface EditHost {
 	valid(ref: FieldRef, value: unknown): boolean;
 	/** One field, one write; resolves when the server accepted it (never while offline). */
 	write(edit: FieldEdit): Promise<void>;
+	/** The server's copy of one document, read past the cache (null: it is gone); rejects when unreachable. */
+	fetch(docId: string): Promise<StoredFields | null>;
 	editable(): boolean;
 	submitted(): boolean;
 	persist(scope: JournalScope, entries: FieldEdit[]): void;
@@ -51,6 +55,11 @@ export interface EditHost {
 }
 
 export type ConflictChoice = 'mine' | 'theirs' | 'merged' | 'edit';
+
+/** Whether copy `a` has every field at least at `b`'s revision (revisions only grow). */
+function atLeastAsNew(a: StoredFields, b: StoredFields): boolean {
+	return Object.entries(b.revs).every(([key, rev]) => (a.revs[key] ?? 0) >= rev);
+}
 
 let counter = 0;
 const nextId = () => `e${Date.now().toString(36)}${(counter += 1)}`;
@@ -65,7 +74,14 @@ export class EditSession {
 	held = $state.raw<Draft[]>([]);
 	/** Bumped when someone else's change was taken into the open editor (the editor keeps its caret). */
 	remoteChanges = $state(0);
+	/**
+	 * Server copies read after a refusal, newer than the listener's copy (which may lag behind the
+	 * refusal): the engine judges on them until the listener catches up.
+	 */
+	#fresh = $state.raw<ReadonlyMap<string, StoredFields>>(new Map());
 	#idle: ReturnType<typeof setTimeout> | null = null;
+	/** Refusals whose server check could not be made, and the timer of the next try. */
+	#recheck = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(host: EditHost) {
 		this.host = host;
@@ -80,8 +96,11 @@ export class EditSession {
 		return this.entries.length;
 	}
 
+	/** The newest copy of a document this browser has: the listener's, or a fresher one read after a refusal. */
 	#doc(docId: string): StoredFields | null {
-		return this.host.docs()?.items.find((i) => i.id === docId)?.data ?? null;
+		const listed = this.host.docs()?.items.find((i) => i.id === docId)?.data ?? null;
+		const fresh = this.#fresh.get(docId);
+		return listed && fresh && !atLeastAsNew(listed, fresh) ? fresh : listed;
 	}
 
 	valueOf(ref: FieldRef): unknown {
@@ -105,7 +124,28 @@ export class EditSession {
 		const docs = this.host.docs();
 		if (!docs) return null;
 		const listingConfirmed = !docs.fromCache;
-		return { docs: new Map(docs.items.map((i) => [i.id, { data: i.data, confirmed: listingConfirmed && !i.pending }])), listingConfirmed };
+		return {
+			docs: new Map(
+				docs.items.map((i) => {
+					const fresh = this.#fresh.get(i.id);
+					// A copy read from the server after a refusal is the server's word, newer than the listener's.
+					if (fresh && !atLeastAsNew(i.data, fresh)) return [i.id, { data: fresh, confirmed: true }];
+					return [i.id, { data: i.data, confirmed: listingConfirmed && !i.pending }];
+				})
+			),
+			listingConfirmed
+		};
+	}
+
+	/** Forgets the fresher copies the listener has caught up with. */
+	#prune(): void {
+		if (this.#fresh.size === 0) return;
+		const items = this.host.docs()?.items ?? [];
+		const kept = new Map([...this.#fresh].filter(([id, fresh]) => {
+			const listed = items.find((i) => i.id === id)?.data;
+			return listed !== undefined && !atLeastAsNew(listed, fresh);
+		}));
+		if (kept.size !== this.#fresh.size) this.#fresh = kept;
 	}
 
 	#persist(): void {
@@ -114,8 +154,10 @@ export class EditSession {
 
 	/** Applies what the engine says to do now; then carries someone else's change into the open editor. */
 	pump(): void {
+		this.#prune();
 		const view = this.#view();
 		if (!view) return;
+		this.#settleChecks(view);
 		if (this.entries.length > 0) {
 			const actions = engineActions(this.entries, view, this.host.policy);
 			for (const action of actions) {
@@ -126,6 +168,7 @@ export class EditSession {
 				}
 				this.entries = applyAction(this.entries, action, nextId);
 				if (action.kind === 'send') this.#send(action.id);
+				else if (action.kind === 'verify') this.#verify(action.id);
 				else if (action.kind === 'conflict') this.#raise(action.conflict);
 				else if (action.kind === 'gone') this.host.notify('gone', action.edit);
 				else if (action.kind === 'failed') this.host.notify(this.host.submitted() ? 'locked' : 'saveFailed', action.edit);
@@ -146,7 +189,8 @@ export class EditSession {
 		const first = this.entries.find((e) => e.id === ids[0])!;
 		const data = this.#doc(ed.doc)!;
 		this.entries = removeEntries(this.entries, ids);
-		const mine: Entry = { id: 'draft', state: 'refused', doc: ed.doc, key: ed.key, baseRev: first.baseRev, base: first.base, value: $state.snapshot(ed.draft) };
+		// Judged as a new write from the group's base: the entries before the group were settled already.
+		const mine: Entry = { id: 'draft', state: 'waiting', doc: ed.doc, key: ed.key, baseRev: first.baseRev, base: first.base, value: $state.snapshot(ed.draft) };
 		const [again] = engineActions([mine], { docs: new Map([[ed.doc, { data, confirmed: true }]]), listingConfirmed: true }, this.host.policy);
 		const rev = storedRev(data, ed.key);
 		if (again?.kind === 'rebase') {
@@ -209,6 +253,45 @@ export class EditSession {
 				this.pump();
 			}
 		);
+	}
+
+	/**
+	 * A refusal while this browser's copy showed nobody else's write: read the server's copy. If the
+	 * field moved on, the engine merges on that copy; if not, the rules refused the write for another
+	 * reason and it is reported. Unreachable: judged again, like an entry from before a reload.
+	 */
+	#verify(id: string): void {
+		const entry = this.entries.find((e) => e.id === id);
+		if (!entry) return;
+		this.host.fetch(entry.doc).then(
+			(copy) => {
+				if (copy) this.#fresh = new Map([...this.#fresh, [entry.doc, copy]]);
+				const movedOn = copy !== null && storedRev(copy, entry.key) > entry.baseRev;
+				this.entries = setState(this.entries, id, movedOn ? 'refused' : 'rejected');
+				this.pump();
+			},
+			(err) => {
+				// Unreachable (or refused): the entry stays in the journal, checked again in a while, or at
+				// once when the listener shows the field moved on. Never resent blindly: that could loop.
+				console.error('Planbordet: the server copy could not be read', err);
+				this.#recheck.set(id, setTimeout(() => {
+					this.#recheck.delete(id);
+					this.#verify(id);
+				}, RECHECK_MS));
+			}
+		);
+	}
+
+	/** A refusal whose check failed is judged at once when the listener shows the field moved on. */
+	#settleChecks(view: ServerView): void {
+		for (const [id, timer] of this.#recheck) {
+			const entry = this.entries.find((e) => e.id === id);
+			const copy = entry && view.docs.get(entry.doc);
+			if (entry && !(copy?.confirmed && storedRev(copy.data, entry.key) > entry.baseRev)) continue;
+			clearTimeout(timer);
+			this.#recheck.delete(id);
+			if (entry) this.entries = setState(this.entries, id, 'refused');
+		}
 	}
 
 	#raise(c: Conflict): void {
@@ -363,6 +446,8 @@ export class EditSession {
 		this.#stopEditing();
 		this.held = [];
 		this.conflicts = [];
+		for (const timer of this.#recheck.values()) clearTimeout(timer);
+		this.#recheck.clear();
 		return lost;
 	}
 

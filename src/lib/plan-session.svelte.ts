@@ -14,7 +14,7 @@ import type { LiveItem } from './firebase/live.svelte';
 import { getMembership, LiveMembers } from './firebase/members.svelte';
 import { LivePlan } from './firebase/plans.svelte';
 import { LiveRegion } from './firebase/regions.svelte';
-import { LiveRows, writeCell } from './firebase/rows.svelte';
+import { getRowFromServer, LiveRows, writeCell } from './firebase/rows.svelte';
 import { LiveTemplate } from './firebase/templates.svelte';
 import { PlanComments } from './plan-comments.svelte';
 import { PlanPresence } from './plan-presence.svelte';
@@ -130,6 +130,7 @@ export class PlanSession {
 				}
 			},
 			write: (edit) => writeCell(this.regionId, this.year, edit, this.person.uid),
+			fetch: (rowId) => getRowFromServer(this.regionId, this.year, rowId),
 			editable: () => this.editable,
 			submitted: () => this.submitted,
 			persist: (scope, entries) => this.journal.save(scope, entries),

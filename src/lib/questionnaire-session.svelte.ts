@@ -6,7 +6,7 @@ import { answerValue, previousYear } from './domain/questionnaire';
 import type { FieldPolicy, FieldRef } from './domain/edit-engine';
 import type { MergeKind } from './domain/value-merge';
 import { EditSession, type ConflictChoice } from './edit-session.svelte';
-import { LiveAnswers, writeAnswer } from './firebase/answers.svelte';
+import { getAnswerFromServer, LiveAnswers, writeAnswer } from './firebase/answers.svelte';
 import { LiveQuestionnaire } from './firebase/questionnaires.svelte';
 import type { PlanSession } from './plan-session.svelte';
 import { answerEditorsOf, type PresentPerson } from './domain/presence';
@@ -71,6 +71,7 @@ export class QuestionnaireSession {
 				return !!f && answerValues[f.type].safeParse(value).success;
 			},
 			write: (edit) => writeAnswer(plan.regionId, plan.year, { questionId: edit.doc, key: edit.key, baseRev: edit.baseRev, value: edit.value }, plan.person.uid),
+			fetch: (questionId) => getAnswerFromServer(plan.regionId, plan.year, questionId),
 			editable: () => plan.editable,
 			submitted: () => plan.submitted,
 			persist: (scope, entries) => plan.journal.save(scope, entries),

@@ -143,6 +143,12 @@ function browser(i: number, seed: number): Browser {
 				);
 				return written;
 			},
+			fetch: async (rowId) => {
+				const snap = await getDocFromServer(doc(db, ...rowsPath(JH, YEAR), rowId));
+				if (!snap.exists()) return null;
+				const read = readRowDocument(snap.id, snap.data({ serverTimestamps: 'estimate' }));
+				return read.ok ? read.row : null;
+			},
 			editable: () => true,
 			submitted: () => false,
 			persist: () => {},

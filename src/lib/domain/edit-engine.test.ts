@@ -164,8 +164,62 @@ describe('engineActions', () => {
 		expect(engineActions([entry({ state: 'orphan' })], view({ r1: { data: doc('old', 3) } }), policy)).toEqual([{ kind: 'send', id: 'e1' }]);
 	});
 
-	it('explains a refused write nobody else overtook as failed, not as a conflict', () => {
-		expect(engineActions([entry({ state: 'refused' })], view({ r1: { data: doc('old', 3) } }), policy)).toEqual([{ kind: 'failed', ids: ['e1'], edit: entry({ state: 'refused' }) }]);
+	it('reads the server’s copy before explaining a refusal nobody else seems to have overtaken', () => {
+		// The listener may be behind the refusal: check first, and judge nothing while checking.
+		const refused = [entry({ state: 'refused' })];
+		const actions = engineActions(refused, view({ r1: { data: doc('old', 3) } }), policy);
+		expect(actions).toEqual([{ kind: 'verify', id: 'e1' }]);
+		const checking = applyAction(refused, actions[0], () => 'x');
+		expect(checking[0].state).toBe('checking');
+		expect(engineActions([...checking, entry({ id: 'e2', baseRev: 4 })], view({ r1: { data: doc('old', 3) } }), policy)).toEqual([]);
+	});
+
+	it('explains a refused write the server’s copy shows nobody overtook as failed, not as a conflict', () => {
+		expect(engineActions([entry({ state: 'rejected' })], view({ r1: { data: doc('old', 3) } }), policy)).toEqual([{ kind: 'failed', ids: ['e1'], edit: entry({ state: 'rejected' }) }]);
+	});
+
+	it('a refusal that arrived before the write that overtook it still merges once that write is seen', () => {
+		const base = 'Dialog under året.';
+		let entries: Entry[] = [entry({ state: 'refused', baseRev: 0, base: { value: base }, value: `${base}\nLänsstyrelsen: två möten.` })];
+		let next = 1;
+		const makeId = () => `n${(next += 1)}`;
+		// The listener has not caught up: the confirmed copy still holds the base, at the entry's revision.
+		for (const action of engineActions(entries, view({ r1: { data: doc(base, 0) } }), policy)) entries = applyAction(entries, action, makeId);
+		expect(entries).toHaveLength(1);
+		// The server's copy, read meanwhile, shows the other person's line: the entry is judged again.
+		entries = setState(entries, entries[0].id, 'refused');
+		const actions = engineActions(entries, view({ r1: { data: doc(`${base}\nÖstersund: en workshop.`, 1) } }), policy);
+		expect(actions).toHaveLength(1);
+		const [action] = actions;
+		expect(action.kind).toBe('rebase');
+		expect(action.kind === 'rebase' ? action.edit.value : null).toBe(`${base}\nÖstersund: en workshop.\nLänsstyrelsen: två möten.`);
+	});
+
+	it('a write that landed without its answer and was written over is not merged in a second time', () => {
+		// rev 1 'Region: två möten'. This browser wrote rev 2 (+ Kommun A); the answer was lost with the
+		// connection and the replay refused. It had queued a second save (+ Kommun B). Someone appended
+		// Kommun C as rev 3, on top of Kommun A.
+		for (const state of ['refused', 'orphan'] as const) {
+			const entries: Entry[] = [
+				entry({ state, baseRev: 1, base: { value: 'Region: två möten' }, value: 'Region: två möten\nKommun A' }),
+				entry({ id: 'e2', baseRev: 2, base: { value: 'Region: två möten\nKommun A' }, value: 'Region: två möten\nKommun A\nKommun B' })
+			];
+			const actions = engineActions(entries, view({ r1: { data: doc('Region: två möten\nKommun A\nKommun C', 3) } }), policy);
+			expect(actions[0]).toEqual({ kind: 'remove', ids: ['e1'] });
+			const rebase = actions.find((a) => a.kind === 'rebase');
+			expect(rebase?.kind === 'rebase' ? rebase.edit : null).toMatchObject({ baseRev: 3, value: 'Region: två möten\nKommun A\nKommun C\nKommun B' });
+		}
+	});
+
+	it('a refused write that did not land still merges from its own base', () => {
+		const entries = [entry({ state: 'refused', baseRev: 1, base: { value: 'Region' }, value: 'Region\nKommun A' })];
+		const actions = engineActions(entries, view({ r1: { data: doc('Region\nKommun C', 2) } }), policy);
+		expect(actions).toEqual([{ kind: 'rebase', ids: ['e1'], edit: { doc: 'r1', key: 'action', baseRev: 2, base: { value: 'Region\nKommun C' }, value: 'Region\nKommun C\nKommun A' } }]);
+		// A deletion that did not land is not mistaken for one that did.
+		const deletion = [entry({ state: 'refused', baseRev: 1, base: { value: 'Region X' }, value: 'Region' })];
+		const [again] = engineActions(deletion, view({ r1: { data: doc('Region X\nKommun C', 2) } }), policy);
+		expect(again.kind).toBe('rebase');
+		expect(again.kind === 'rebase' ? again.edit.value : null).not.toContain('X');
 	});
 
 	it('reports edits of a deleted document', () => {

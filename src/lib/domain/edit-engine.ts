@@ -49,10 +49,13 @@ export interface FieldPolicy {
 
 /**
  * Where an entry is in this page's life: `waiting` (not yet written), `sent` (its write's promise is
- * alive), `refused` (the server said no; to be explained), `orphan` (read back from storage after a
- * reload: its write may or may not be queued in Firestore's offline cache).
+ * alive), `refused` (the server said no; to be explained), `checking` (refused while the browser's copy
+ * showed no other write: the server's copy is being read), `rejected` (refused, and the server's copy
+ * showed no other write either: the rules refused it for another reason), `orphan` (read back from
+ * storage after a reload, or a check that could not reach the server: its write may or may not have
+ * landed, or be queued in Firestore's offline cache).
  */
-export type EntryState = 'waiting' | 'sent' | 'refused' | 'orphan';
+export type EntryState = 'waiting' | 'sent' | 'refused' | 'checking' | 'rejected' | 'orphan';
 
 export interface Entry extends FieldEdit {
 	id: string;
@@ -71,6 +74,11 @@ export interface Conflict extends FieldRef {
 
 export type EngineAction =
 	| { kind: 'send'; id: string }
+	/**
+	 * Refused, but the browser's copy shows nobody else's write yet: the listener may simply be behind
+	 * the refusal (the write and listen streams are not ordered), so the server's copy is read first.
+	 */
+	| { kind: 'verify'; id: string }
 	| { kind: 'remove'; ids: string[] }
 	/** Someone else's write landed first and ours merged with it: the merged value replaces the entries. */
 	| { kind: 'rebase'; ids: string[]; edit: FieldEdit }
@@ -136,6 +144,8 @@ export function applyAction(entries: readonly Entry[], action: EngineAction, mak
 	switch (action.kind) {
 		case 'send':
 			return setState(entries, action.id, 'sent');
+		case 'verify':
+			return setState(entries, action.id, 'checking');
 		case 'rebase':
 			return addEdit(removeEntries(entries, action.ids), action.edit, makeId());
 		default:
@@ -148,6 +158,12 @@ type Outcome =
 	| { kind: 'acknowledged' }
 	| { kind: 'merged'; value: unknown; rev: number; theirs: unknown }
 	| { kind: 'conflict'; conflict: Conflict };
+
+/** Whether `stored` already says everything `value` changed from `base`: merging it in changes nothing. */
+function holds(kind: MergeKind, base: unknown, value: unknown, stored: unknown): boolean {
+	const merged = mergeValue(kind, base, value, stored);
+	return merged.kind === 'merged' && sameValue(kind, merged.value, stored);
+}
 
 /**
  * One field's entries (oldest first) against the server's copy: the first entry landed, is still to
@@ -163,6 +179,11 @@ function judge(group: readonly Entry[], data: StoredFields, policy: FieldPolicy)
 	if (rev <= first.baseRev) return { kind: 'pending' };
 	if (sameValue(kind, theirs, first.value)) return { kind: 'acknowledged' };
 	if (sameValue(kind, theirs, mine)) return { kind: 'acknowledged' };
+	// A write whose answer this page never had (refused on replay after a lost connection, or from
+	// before a reload) may have landed and been written over since: when the stored value already
+	// holds all it changed, it did (or someone wrote the same), and merging it again from its old base
+	// would write its words twice. The entries after it build on it and merge from there.
+	if ((first.state === 'refused' || first.state === 'orphan') && first.base && holds(kind, first.base.value, first.value, theirs)) return { kind: 'acknowledged' };
 	const conflict = (proposal: unknown | null): Outcome => ({
 		kind: 'conflict',
 		conflict: { doc: first.doc, key: first.key, mine, theirs, proposal, theirRev: rev, theirAuthor: data.updatedBy }
@@ -185,11 +206,11 @@ export function engineActions(entries: readonly Entry[], view: ServerView, polic
 	const actions: EngineAction[] = [];
 	for (const group of groups.values()) {
 		for (const [i, entry] of group.entries()) {
-			if (entry.state === 'sent') break;
+			if (entry.state === 'sent' || entry.state === 'checking') break;
 			const server = view.docs.get(entry.doc);
 			// An orphan's write may still sit in Firestore's queue, and a refused write is judged against
 			// the server's copy: both only once the server's copy is in, with nothing of ours pending.
-			const needsServer = entry.state === 'orphan' || entry.state === 'refused';
+			const needsServer = entry.state === 'orphan' || entry.state === 'refused' || entry.state === 'rejected';
 			if (needsServer && (server ? !server.confirmed : !view.listingConfirmed)) break;
 			if (!server && !view.listingConfirmed) break;
 			const rest = group.slice(i);
@@ -211,6 +232,8 @@ export function engineActions(entries: readonly Entry[], view: ServerView, polic
 			} else if (outcome.kind === 'conflict') {
 				actions.push({ kind: 'conflict', ids, conflict: outcome.conflict });
 			} else if (entry.state === 'refused') {
+				actions.push({ kind: 'verify', id: entry.id });
+			} else if (entry.state === 'rejected') {
 				actions.push({ kind: 'failed', ids, edit: last });
 			} else {
 				actions.push({ kind: 'send', id: entry.id });

@@ -1,7 +1,7 @@
 // regions/{regionId}/years/{year}/rows/{rowId}: the insatser of a plan, read live and written on the
 // app's Firestore. The write shapes firestore.rules accept live in row-writes.ts (Svelte-free, so the
 // benchmarks write exactly what the app writes).
-import { collection, doc, getDoc } from 'firebase/firestore';
+import { collection, doc, getDoc, getDocFromServer } from 'firebase/firestore';
 import type { FieldEdit } from '../domain/edit-engine';
 import { readRowDocument } from '../domain/row-repair';
 import type { Row } from '../domain/schemas';
@@ -22,6 +22,12 @@ const rawRowRef = (regionId: string, year: string, rowId: string) => doc(db(), p
 
 export async function getRow(regionId: string, year: string, rowId: string): Promise<Row | null> {
 	const snap = await getDoc(rawRowRef(regionId, year, rowId).withConverter(converter));
+	return snap.exists() ? snap.data() : null;
+}
+
+/** The server's copy of one row, past the cache (after a refused write: did the revision move on?). */
+export async function getRowFromServer(regionId: string, year: string, rowId: string): Promise<Row | null> {
+	const snap = await getDocFromServer(rawRowRef(regionId, year, rowId).withConverter(converter));
 	return snap.exists() ? snap.data() : null;
 }
 
