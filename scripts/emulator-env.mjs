@@ -1,4 +1,4 @@
-// Resolves the emulator binaries on this machine (DESIGN.md: the Cloud CLI's Firestore jar behind a
+// Resolves the emulator binaries on this machine (the Cloud CLI's Firestore jar behind a
 // launcher jar, the Cloud CLI's Pub/Sub emulator) and returns the environment firebase-tools needs,
 // after writing the functions' development secrets (functions/.secret.local, never in git).
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// One-off migration of row positions to keys (issue 20): every plan's areas that still hold a legacy
+// One-off migration of row positions to keys: every plan's areas that still hold a legacy
 // numeric position or two rows on one key get ordering.ts orderRepairs' keys, in their current order.
 // Idempotent: a second run finds nothing to do, and a run racing a browser's lazy repair writes the
 // same keys. Rows the app cannot read are left to repairRow. Admin SDK, like scripts/seed.ts:

@@ -44,8 +44,11 @@ export function webConfigMessage(mode, problems) {
  * without a default must have a value in functions/.env or .env.<projectId>, APP_URL must be https.
  * `params` are firebase-functions' declaredParams ({ name, options.default, constructor.name }); secrets
  * are listed separately because only `firebase functions:secrets:set` can give them.
+ *
+ * @typedef {{ default?: unknown, label?: string, description?: string }} DeclaredParamOptions
+ *   A value param's options (a default among them) or a secret's (a label and description only).
  */
-export function functionsConfigProblems(/** @type {Array<{ name: string, options?: { default?: unknown } }>} */ params, /** @type {Record<string, string>} */ values) {
+export function functionsConfigProblems(/** @type {ReadonlyArray<{ name: string, options?: DeclaredParamOptions }>} */ params, /** @type {Record<string, string>} */ values) {
 	/** @type {string[]} */
 	const problems = [];
 	for (const p of params) {

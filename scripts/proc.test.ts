@@ -42,6 +42,7 @@ describe('on this machine', () => {
 	test('a recorded process is the same only while it runs with the recorded start time', async () => {
 		const child = spawn('sleep', ['30']);
 		const rec = identify(child.pid, 'test');
+		if (!rec) throw new Error(`the sleep just spawned (pid ${child.pid}) has no /proc entry`);
 		expect(rec.cmd).toBe('sleep 30');
 		expect(isSameProcess(rec)).toBe(true);
 		expect(isSameProcess({ ...rec, start: String(Number(rec.start) + 1) })).toBe(false); // a recycled pid

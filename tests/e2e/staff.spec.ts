@@ -5,7 +5,6 @@
 // a region with its first coordinator, changes a region's areas and invites another coordinator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
@@ -139,7 +138,7 @@ describe('the national overview, for a staff reader', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera till Excel' }).click()]);
 		expect(download.suggestedFilename()).toBe('oversikt-2023.xlsx');
 		const wb = new Workbook();
-		await wb.xlsx.load(await readFile((await download.path()) ?? ''));
+		await wb.xlsx.readFile((await download.path()) ?? '');
 		const sheet = wb.getWorksheet('Översikt');
 		expect(sheet).toBeDefined();
 		const values = (n: number) => (sheet!.getRow(n).values as unknown[]).slice(1);

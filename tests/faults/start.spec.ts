@@ -1,4 +1,4 @@
-// `npm start` under faults (issue 18 §3): a SIGKILL of it, a dead Firestore emulator and a vanished hub
+// `npm start` under faults: a SIGKILL of it, a dead Firestore emulator and a vanished hub
 // locator file never lose what it saved. Each test runs scripts/start.mjs (auth + firestore, no build, no
 // seed) against a private state dir; scripts/test.mjs runs this project inside a private network
 // namespace (`unshare -n`), so it can meet neither the shared emulator suite nor another on this machine.

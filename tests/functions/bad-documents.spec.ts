@@ -1,4 +1,4 @@
-// Every reader survives a bad document (issue 18 §2): a row stored with the Admin SDK that the app's
+// Every reader survives a bad document: a row stored with the Admin SDK that the app's
 // schema refuses — a NaN or infinite position, an id that is no schemas.ts id (spaces and å, 1,444
 // characters), a cell of the wrong type — makes exportPlan (DOCX and XLSX) answer 409
 // { error: 'invalid-row', rowId }, submitPlan and createNextYear failed-precondition
@@ -43,7 +43,7 @@ const BROKEN: Array<{ what: string; rowId: string; data: Record<string, unknown>
 
 async function overviewCellOf(res: Response, regionName: string, year: number): Promise<unknown> {
 	const wb = new Workbook();
-	await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+	await wb.xlsx.load(await res.arrayBuffer());
 	let found: unknown = 'no such row';
 	wb.getWorksheet('Översikt')!.eachRow((r) => {
 		if (r.getCell(1).value === regionName && r.getCell(2).value === year) found = r.getCell(9).value;

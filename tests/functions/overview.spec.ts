@@ -159,7 +159,7 @@ const asCells = (e: Expected): unknown[] => [
 
 async function workbookOf(res: Response): Promise<Workbook> {
 	const wb = new Workbook();
-	await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+	await wb.xlsx.load(await res.arrayBuffer());
 	return wb;
 }
 

@@ -284,7 +284,7 @@ describe('refused answer edits', () => {
 		['a text of 10,001 characters', 'q5-genomforande', 'text', 'a'.repeat(10_001)],
 		['a string for the people of a role', 'q3-personalresurser', 'processledning-people', 'Maria Kumpula 0,1'],
 		['11 people', 'q3-personalresurser', 'processledning-people', Array.from({ length: 11 }, (_, i) => ({ name: `Person ${i}`, share: 0.05 }))],
-		// Every person of a list is checked, not only the first (issue 18).
+		// Every person of a list is checked, not only the first.
 		['a number, a string and a negative share as people', 'q3-personalresurser', 'processledning-people', [42, 'x', { share: -1e9 }]],
 		['a number as the 10th person', 'q3-personalresurser', 'processledning-people', [...Array.from({ length: 9 }, (_, i) => ({ name: `Person ${i}`, share: 0.05 })), 42]],
 		['a second person without a name', 'q3-personalresurser', 'processledning-people', [{ name: 'Maria Kumpula', share: 0.1 }, { share: 0.1 }]],

@@ -125,7 +125,7 @@ describe('the shape of read markers', () => {
 		await assertFails(writeOwn({ seen: COMMENTS.editorRoot }));
 	});
 
-	// Every marker must stay a timestamp: one that is not made the app's schema refuse the whole document (issue 18).
+	// Every marker must stay a timestamp: one that is not made the app's schema refuse the whole document.
 	for (const [what, value] of [['a number', 42], ['text', '2024-03-01'], ['null', null], ['a map', { at: 1 }], ['NaN', NaN]] as const) {
 		it(`a member may not mark a thread as seen with ${what} instead of a time`, async () => {
 			await assertFails(setDoc(reads('editor', 'editor'), { seen: { [COMMENTS.editor2Root]: value } }, { merge: true }));

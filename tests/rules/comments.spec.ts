@@ -370,7 +370,7 @@ describe('the shape of a new comment', () => {
 		await assertFails(postAsEditor({}, { mentions: [1] }));
 	});
 
-	// Every mention is checked, not only the first: a bad one further on hid the comment (issue 18).
+	// Every mention is checked, not only the first: a bad one further on hid the comment.
 	const badMentions: [what: string, mentions: unknown[]][] = [
 		['a number after a uid', ['u-ostersund', 42]],
 		['a number as the 20th of 20', [...Array.from({ length: 19 }, (_, i) => `user-${i}`), 42]],
@@ -432,7 +432,7 @@ describe('the shape of a new comment', () => {
 	});
 
 	it('a member may not comment on a row whose id the app cannot parse, even if it exists', async () => {
-		// Left by an older client: the comment would be hidden with the row (issue 18).
+		// Left by an older client: the comment would be hidden with the row.
 		await suite.admin((db) => setDoc(rowRef(db, JH, YEAR, 'rad med mellanslag ä'), { area: 1, position: 99 }));
 		await assertFails(postAsEditor({ rowId: 'rad med mellanslag ä' }));
 	});

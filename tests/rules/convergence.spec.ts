@@ -1,4 +1,4 @@
-// Co-editing converges (issue 20): eight browsers, each its own Firestore SDK client and the app's own
+// Co-editing converges: eight browsers, each its own Firestore SDK client and the app's own
 // edit path (EditSession + cellPolicy + row-writes.ts writeCellTo, pumped on every rows snapshot as
 // PlanSession does), edit three cells of one row at random under the real rules, two of them going
 // offline and back. At the end everyone shows the same stored text, no stored word was lost (it is in
@@ -23,7 +23,8 @@ import type { EngineAction, FieldEdit, StoredFields } from '../../src/lib/domain
 import { readRowDocument } from '../../src/lib/domain/row-repair';
 import { template } from '../../src/lib/domain/schemas';
 import { EditSession, type EditNoticeKind } from '../../src/lib/edit-session.svelte';
-import { rowsPath, writeCellTo } from '../../src/lib/firebase/row-writes';
+import { writeCellTo } from '../../src/lib/firebase/row-writes';
+import { paths } from '../../src/lib/domain/paths';
 import { sameValue } from '../../src/lib/domain/value-merge';
 import { rng, type Rng } from '../support/fuzz-random';
 import { JH, PROJECT_ID, SEEDED_AT, TEMPLATES, memberRef, rowRef, useRulesSuite } from '../support/rules-env';
@@ -144,7 +145,7 @@ function browser(i: number, seed: number): Browser {
 				return written;
 			},
 			fetch: async (rowId) => {
-				const snap = await getDocFromServer(doc(db, ...rowsPath(JH, YEAR), rowId));
+				const snap = await getDocFromServer(doc(db, paths.rows(JH, YEAR), rowId));
 				if (!snap.exists()) return null;
 				const read = readRowDocument(snap.id, snap.data({ serverTimestamps: 'estimate' }));
 				return read.ok ? read.row : null;
@@ -156,7 +157,7 @@ function browser(i: number, seed: number): Browser {
 		})
 	};
 	b.unsubscribe = onSnapshot(
-		collection(db, ...rowsPath(JH, YEAR)),
+		collection(db, paths.rows(JH, YEAR)),
 		{ includeMetadataChanges: true },
 		(snap) => {
 			const items: Rows['items'] = [];
@@ -324,7 +325,7 @@ describe('co-editing one row', () => {
 		});
 		const settledIn = Date.now() - until;
 
-		const stored = readRowDocument(ROW, (await getDocFromServer(doc(browsers[0].db, ...rowsPath(JH, YEAR), ROW))).data({ serverTimestamps: 'estimate' }));
+		const stored = readRowDocument(ROW, (await getDocFromServer(doc(browsers[0].db, paths.rows(JH, YEAR), ROW))).data({ serverTimestamps: 'estimate' }));
 		if (!stored.ok) throw new Error(`the row does not read: ${JSON.stringify(stored.problems)}`);
 		const final = stored.row;
 		// 1. Every browser shows the stored text of each cell.

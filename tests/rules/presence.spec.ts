@@ -148,7 +148,7 @@ describe('refused presence writes', () => {
 		await assertFails(writeOwn({ ...presenceOf('editor'), name: 'n'.repeat(201) }));
 	});
 
-	// Presence is shown as the name it carries: it must be the writer's own (issue 18).
+	// Presence is shown as the name it carries: it must be the writer's own.
 	it("a member may not show up under another member's name", async () => {
 		await assertFails(writeOwn({ ...presenceOf('editor'), name: 'Malin Samordnare' }));
 	});

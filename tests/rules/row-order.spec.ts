@@ -1,4 +1,4 @@
-// Row order under concurrency (issue 20): six browsers add a row to one area at the same moment,
+// Row order under concurrency: six browsers add a row to one area at the same moment,
 // twenty times, through the app's own writes (row-writes.ts addRowTo / moveRowTo / repairPositionsTo)
 // and the rules: no two rows share a key, every browser sees one order, and every move afterwards
 // moves exactly one place. Also the repair of a plan whose rows tie or still hold a legacy number.
@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { collection, getDocs, setDoc, type Firestore } from 'firebase/firestore';
 import { moveStep, orderRepairs, positionAtEnd, sortRows, type Positioned } from '../../src/lib/domain/ordering';
 import { readRowDocument } from '../../src/lib/domain/row-repair';
-import { addRowTo, moveRowTo, repairPositionsTo, rowsPath } from '../../src/lib/firebase/row-writes';
+import { addRowTo, moveRowTo, repairPositionsTo } from '../../src/lib/firebase/row-writes';
+import { paths } from '../../src/lib/domain/paths';
 import { JH, REGION_DOCS, SEEDED_AT, rowRef, useRulesSuite } from '../support/rules-env';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -18,7 +19,7 @@ const WRITERS = ['coord', 'editor', 'editor2', 'coord', 'editor', 'editor2'] as 
 
 /** The plan's rows as one browser reads them, through the same reader as the app. */
 async function readRows(db: Firestore): Promise<Positioned[]> {
-	const snap = await getDocs(collection(db, ...rowsPath(JH, YEAR)));
+	const snap = await getDocs(collection(db, paths.rows(JH, YEAR)));
 	return snap.docs.flatMap((d) => {
 		const read = readRowDocument(d.id, d.data());
 		return read.ok ? [{ id: d.id, area: read.row.area, position: read.row.position }] : [];

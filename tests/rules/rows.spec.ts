@@ -407,7 +407,7 @@ describe('new rows', () => {
 		await assertSucceeds(setDoc(rowRef(suite.as('editor'), JH, 2024, `Ab9_-${'x'.repeat(123)}`), newRow('editor')));
 	});
 
-	// A row id the app's schema refuses made the history trigger throw on every write (issue 18).
+	// A row id the app's schema refuses made the history trigger throw on every write.
 	const badIds: [what: string, id: string][] = [
 		['spaces and a letter outside A-Z', 'rad med mellanslag ä'],
 		['1,444 characters', 'x'.repeat(1444)],

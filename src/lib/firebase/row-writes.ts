@@ -6,9 +6,6 @@ import type { FieldEdit } from '../domain/edit-engine';
 import type { Repair } from '../domain/ordering';
 import { paths } from '../domain/paths';
 
-/** The rows collection as `doc`/`collection` path segments (the rules specs spread it). */
-export const rowsPath = (regionId: string, year: string) => [paths.rows(regionId, year)] as const;
-
 /** One cell edit, one write: the field, its next revision, the writer and the server time. */
 export function writeCellTo(db: Firestore, regionId: string, year: string, edit: Pick<FieldEdit, 'doc' | 'key' | 'baseRev' | 'value'>, uid: string): Promise<void> {
 	return updateDoc(doc(db, paths.row(regionId, year, edit.doc)), { ...editUpdate(edit, uid), updatedAt: serverTimestamp() });
