@@ -1,7 +1,7 @@
 // PlanComments' own decisions with the Firestore edge played by the test: what it refuses to send,
 // who may write and delete, the mentions it resolves, read markers, and the notice that keeps the text.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Viewer } from './domain/access';
+import type { Actor } from './domain/authorization';
 import { MAX_COMMENT, type Comment, type CommentReads } from './domain/schemas';
 import { PlanComments, type CommentsOptions } from './plan-comments.svelte';
 
@@ -58,11 +58,16 @@ const members = [
 	{ uid: 'u-bo', name: 'Bo Berg' },
 	{ uid: 'u-bo-b', name: 'Bo Bergström' }
 ];
-const viewer = (memberRole: Viewer['memberRole'], staffRole: Viewer['staffRole'] = null): Viewer => ({ uid: anna.uid, memberRole, staffRole });
+const viewer = (memberRole: Actor['memberRole'], staffRole: Actor['staffRole'] = null): Actor => ({ uid: anna.uid, memberRole, staffRole });
 
 function discussion(over: Partial<CommentsOptions> = {}) {
 	return new PlanComments({ regionId: 'jh', year: '2025', viewer: viewer('editor'), person: anna, members: () => members, ...over });
 }
+
+/** Anna's comments under these ids, as the listener shows them (what may be edited or deleted is decided on them). */
+const mine = (...ids: string[]) => {
+	edge.comments!.items = ids.map((id) => ({ id, pending: false, data: comment({ authorUid: anna.uid }) }));
+};
 
 /** Lets settled writes run their then/catch. */
 const settled = () => new Promise((r) => setTimeout(r, 0));
@@ -133,6 +138,18 @@ describe('what may be sent', () => {
 		expect(edge.deleteComment).not.toHaveBeenCalled();
 	});
 
+	it('lets authors edit their own comments only, and refuses an edit or delete of a comment it does not know', () => {
+		const d = discussion({ viewer: viewer('coordinator') });
+		expect(d.canEditComment(comment({ authorUid: 'u-anna' }))).toBe(true);
+		expect(d.canEditComment(comment({ authorUid: 'u-bo' }))).toBe(false);
+		edge.comments!.items = [{ id: 'bos', pending: false, data: comment({ authorUid: 'u-bo' }) }];
+		expect(d.editComment('bos', 'Ändrad')).toBe(false);
+		expect(d.editComment('unknown', 'Ändrad')).toBe(false);
+		d.removeComment('unknown');
+		expect(edge.editComment).not.toHaveBeenCalled();
+		expect(edge.deleteComment).not.toHaveBeenCalled();
+	});
+
 	it('lets authors delete their own comments and coordinators anyone’s', () => {
 		const mine = comment({ authorUid: 'u-anna' });
 		const bos = comment({ authorUid: 'u-bo' });
@@ -161,6 +178,7 @@ describe('writing', () => {
 		const d = discussion({ members: () => list });
 		d.addComment({ rowId: 'r1', field: null, parentId: null, text: 'Hej @Bo Berg' });
 		list = members;
+		mine('k1');
 		edge.editComment.mockResolvedValue(undefined);
 		d.editComment('k1', 'Hej @Bo Berg');
 		expect(edge.addComment.mock.calls[0][2].mentions).toEqual([]);
@@ -187,6 +205,7 @@ describe('writing', () => {
 		d.addComment({ rowId: 'r1', field: null, parentId: null, text: 'Viktig text' });
 		edge.last!.reject(Object.assign(new Error('denied'), { code: 'permission-denied' }));
 		edge.editComment.mockRejectedValue(new Error('unavailable'));
+		mine('c1');
 		expect(d.editComment('c1', 'Ändrad text')).toBe(true);
 		await settled();
 
@@ -206,6 +225,7 @@ describe('writing', () => {
 		edge.setThreadResolved.mockRejectedValue(new Error('unavailable'));
 		edge.deleteComment.mockRejectedValue(new Error('unavailable'));
 		d.resolveThread('t1', true);
+		mine('c1');
 		d.removeComment('c1');
 		await settled();
 		expect(edge.setThreadResolved).toHaveBeenCalledWith('jh', '2025', 't1', true, 'u-anna');

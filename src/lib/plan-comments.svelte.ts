@@ -1,6 +1,6 @@
 // The discussion of one plan: its comments and one's read markers, live, as threads; who may write and
 // delete; the writes, with a notice that keeps the text when one fails.
-import type { Viewer } from './domain/access';
+import { may, type Actor } from './domain/authorization';
 import { isUnread, threadsOf, type Thread } from './domain/comments';
 import { mentionedUids } from './domain/mentions';
 import { commentText, type Comment, type FieldKey } from './domain/schemas';
@@ -19,7 +19,7 @@ export type CommentError = 'empty' | 'tooLong' | null;
 export interface CommentsOptions {
 	regionId: string;
 	year: string;
-	viewer: Viewer;
+	viewer: Actor;
 	person: { uid: string; name: string; orgId: string };
 	/** The network's members by name, for resolving @mentions. */
 	members: () => Array<{ uid: string; name: string }>;
@@ -44,11 +44,25 @@ export class PlanComments {
 
 	/** Members write comments, also on a submitted year (the discussion goes on); staff only read. */
 	get canComment(): boolean {
-		return this.#o.viewer.memberRole !== null;
+		return may(this.#o.viewer, 'comment');
 	}
 
-	canDeleteComment(c: Comment): boolean {
-		return this.canComment && (c.authorUid === this.#o.person.uid || this.#o.viewer.memberRole === 'coordinator');
+	/** Resolving and reopening threads: members, like commenting. */
+	get canResolve(): boolean {
+		return may(this.#o.viewer, 'resolve-thread');
+	}
+
+	canEditComment(c: Pick<Comment, 'authorUid'>): boolean {
+		return may(this.#o.viewer, 'edit-comment', { authorUid: c.authorUid });
+	}
+
+	canDeleteComment(c: Pick<Comment, 'authorUid'>): boolean {
+		return may(this.#o.viewer, 'delete-comment', { authorUid: c.authorUid });
+	}
+
+	/** The comment as last read, for deciding what may be done with it (undefined: not known here). */
+	#comment(id: string): Comment | undefined {
+		return this.comments.items.find((c) => c.id === id)?.data;
 	}
 
 	seenAt(threadId: string): Date | undefined {
@@ -82,7 +96,8 @@ export class PlanComments {
 	}
 
 	editComment(id: string, text: string): boolean {
-		if (!this.canComment || PlanComments.commentError(text)) return false;
+		const c = this.#comment(id);
+		if (!c || !this.canEditComment(c) || PlanComments.commentError(text)) return false;
 		editComment(this.#o.regionId, this.#o.year, id, text, this.#mentions(text)).catch((err) => {
 			console.error('Planbordet: a comment edit was not saved', err);
 			this.#notice('failed', text);
@@ -91,7 +106,7 @@ export class PlanComments {
 	}
 
 	resolveThread(threadId: string, resolved: boolean): void {
-		if (!this.canComment) return;
+		if (!this.canResolve) return;
 		setThreadResolved(this.#o.regionId, this.#o.year, threadId, resolved, this.#o.person.uid).catch((err) => {
 			console.error('Planbordet: a thread was not resolved', err);
 			this.#notice('resolveFailed', null);
@@ -99,7 +114,8 @@ export class PlanComments {
 	}
 
 	removeComment(id: string): void {
-		if (!this.canComment) return;
+		const c = this.#comment(id);
+		if (!c || !this.canDeleteComment(c)) return;
 		deleteComment(this.#o.regionId, this.#o.year, id).catch((err) => {
 			console.error('Planbordet: a comment was not deleted', err);
 			this.#notice('deleteFailed', null);

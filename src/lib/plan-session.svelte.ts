@@ -2,7 +2,7 @@
 // presence (plan-presence), the row actions, the discussion (plan-comments) — wired together, with what
 // happens when the year closes or access ends. The decisions are the domain's; this class composes them.
 import { untrack } from 'svelte';
-import { canDeleteRow, canEdit, type Viewer } from './domain/access';
+import { may, type Actor } from './domain/authorization';
 import { asFieldValue, cellPolicy, parseValue } from './domain/cell-edit';
 import type { Conflict, FieldEdit } from './domain/edit-engine';
 import { toggleMark } from './domain/plan-table';
@@ -43,7 +43,8 @@ const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counte
 export class PlanSession {
 	readonly regionId: string;
 	readonly year: string;
-	readonly viewer: Viewer;
+	/** Who has the plan open, as authorization.ts asks about them. */
+	readonly viewer: Actor;
 	readonly person: Person;
 	readonly region: LiveRegion;
 	readonly plan: LivePlan;
@@ -77,7 +78,7 @@ export class PlanSession {
 
 	#templates = new Map<string, LiveTemplate>();
 
-	constructor(regionId: string, year: string, viewer: Viewer, person: Person) {
+	constructor(regionId: string, year: string, viewer: Actor, person: Person) {
 		this.regionId = regionId;
 		this.year = year;
 		this.viewer = viewer;
@@ -90,7 +91,7 @@ export class PlanSession {
 			regionId,
 			year,
 			person,
-			writes: viewer.memberRole !== null,
+			writes: may(viewer, 'show-presence'),
 			planReady: () => this.plan.status === 'ready',
 			members: () => (this.members.status === 'ready' ? this.members.byUid : null)
 		});
@@ -153,7 +154,7 @@ export class PlanSession {
 
 	get editable(): boolean {
 		const p = this.plan.data;
-		return p !== null && !this.lostAccess && canEdit(this.viewer, p.status);
+		return p !== null && !this.lostAccess && may(this.viewer, 'edit-plan', { status: p.status });
 	}
 
 	get submitted(): boolean {
@@ -199,7 +200,7 @@ export class PlanSession {
 	canDelete(rowId: string): boolean {
 		const r = this.row(rowId);
 		const p = this.plan.data;
-		return !!r && !!p && canDeleteRow(this.viewer, r.data, p.status);
+		return !!r && !!p && may(this.viewer, 'delete-row', { status: p.status, createdBy: r.data.createdBy });
 	}
 
 	/* ---------- life cycle ---------- */

@@ -1,7 +1,7 @@
 // The signed-in person as the whole app sees them: their auth user, their memberships (found by
 // reading their own member document in each known region) and staff role, and signing out.
 import type { User } from 'firebase/auth';
-import type { Viewer } from './domain/access';
+import { actorOf, type Actor } from './domain/authorization';
 import type { Member, Organization, Staff } from './domain/schemas';
 import { signOut as authSignOut, watchAuth } from './firebase/auth';
 import { getMembership } from './firebase/members.svelte';
@@ -97,11 +97,12 @@ class Session {
 		return p.memberships.map((m) => m.regionId);
 	}
 
-	viewerFor(regionId: string): Viewer | null {
+	/** The person as authorization.ts asks about them in a region (null: outside every region, as on staff pages). */
+	actorFor(regionId: string | null): Actor | null {
 		const p = this.profile;
 		if (!p) return null;
-		const membership = p.memberships.find((m) => m.regionId === regionId);
-		return { uid: p.uid, memberRole: membership?.member.role ?? null, staffRole: p.staff?.role ?? null };
+		const membership = regionId === null ? undefined : p.memberships.find((m) => m.regionId === regionId);
+		return actorOf(p.uid, membership?.member ?? null, p.staff);
 	}
 
 	membershipOf(regionId: string): Member | null {

@@ -127,23 +127,38 @@ interface Attempt {
 	status: Status;
 }
 
-/** A browser action: what it asks authorization.ts, and the call the browser makes. "Another person" is editor2, a JH editor. */
+/**
+ * A browser action: what it asks authorization.ts, and the call the browser makes ("another person" is
+ * editor2, a JH editor). Reads that change nothing are several calls in one case, all with the one answer.
+ */
 interface BrowserCase {
 	label: string;
 	action: Action;
 	asks: (actor: Actor, status: Status) => boolean;
-	attempt: (a: Attempt) => Promise<unknown>;
+	/** The call; or `calls`, several each checked on its own. */
+	attempt?: (a: Attempt) => Promise<unknown>;
+	calls?: [what: string, call: (a: Attempt) => Promise<unknown>][];
 }
+
+/** Reads of the region, one call each: all allowed or all refused. */
+const REGION_READS: [what: string, read: (a: Attempt) => Promise<unknown>][] = [
+	['the year', (a) => getDoc(yearRef(a.db, a.regionId, YEAR))],
+	['a row', (a) => getDoc(rowRef(a.db, a.regionId, YEAR, rowIdOf('editor2')))],
+	['the members', (a) => getDocs(collection(a.db, paths.members(a.regionId)))],
+	['presence', (a) => getDocs(collection(a.db, paths.presence(a.regionId, String(YEAR))))],
+	['comments', (a) => getDocs(collection(a.db, paths.comments(a.regionId, String(YEAR))))],
+	['the history', (a) => getDocs(collection(a.db, paths.history(a.regionId, String(YEAR))))]
+];
 
 const mine = (uid: string) => `mine-${uid}`;
 
 const BROWSER: BrowserCase[] = [
-	{ label: 'read the year', action: 'read-region', asks: (x) => may(x, 'read-region'), attempt: (a) => getDoc(yearRef(a.db, a.regionId, YEAR)) },
-	{ label: 'read a row', action: 'read-region', asks: (x) => may(x, 'read-region'), attempt: (a) => getDoc(rowRef(a.db, a.regionId, YEAR, rowIdOf('editor2'))) },
-	{ label: "read the region's members", action: 'read-region', asks: (x) => may(x, 'read-region'), attempt: (a) => getDocs(collection(a.db, paths.members(a.regionId))) },
-	{ label: 'read presence', action: 'read-region', asks: (x) => may(x, 'read-region'), attempt: (a) => getDocs(collection(a.db, paths.presence(a.regionId, String(YEAR)))) },
-	{ label: 'read comments', action: 'read-region', asks: (x) => may(x, 'read-region'), attempt: (a) => getDocs(collection(a.db, paths.comments(a.regionId, String(YEAR)))) },
-	{ label: 'read the history', action: 'read-region', asks: (x) => may(x, 'read-region'), attempt: (a) => getDocs(collection(a.db, paths.history(a.regionId, String(YEAR)))) },
+	{
+		label: `read the region (${REGION_READS.map(([what]) => what).join(', ')})`,
+		action: 'read-region',
+		asks: (x) => may(x, 'read-region'),
+		calls: REGION_READS
+	},
 	{ label: 'read the audit log', action: 'read-audit', asks: (x) => may(x, 'read-audit'), attempt: (a) => getDocs(collection(a.db, paths.audit(a.regionId))) },
 	{ label: "read every region's plans (the national overview)", action: 'read-overview', asks: (x) => may(x, 'read-overview'), attempt: (a) => getDocs(collectionGroup(a.db, GROUPS.years)) },
 	{
@@ -250,6 +265,20 @@ const CALLABLE_ONLY: Partial<Record<Action, { label: string; attempt: (a: Attemp
 	'set-own-reminders': [{ label: 'write their own reminder opt-out', attempt: (a) => setDoc(doc(a.db, paths.reminderOptOut(a.uid)), { at: serverTimestamp(), via: 'app' }) }]
 };
 
+/**
+ * Runs the calls one after another through `check` (assertSucceeds or assertFails, or the call itself),
+ * naming the one that did not answer as expected.
+ */
+async function inTurn(calls: [what: string, call: () => Promise<unknown>][], check: (call: () => Promise<unknown>) => Promise<unknown>): Promise<void> {
+	for (const [what, call] of calls) {
+		try {
+			await check(call);
+		} catch (e) {
+			throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+		}
+	}
+}
+
 /** A presence document of the asker as the app writes it (the name and organisation of their person). */
 function presenceOf(a: Asker): DocumentData {
 	const p = personOf(a);
@@ -329,26 +358,26 @@ describe('the rules agree with authorization.ts', () => {
 					const actor = actorIn(asker, regionId);
 					for (const c of BROWSER) {
 						const allow = c.asks(actor, status);
-						tally[allow ? 'allow' : 'deny']++;
+						tally[allow ? 'allow' : 'deny'] += c.calls?.length ?? 1;
 						it(`${WHO[asker](regionId)} [${asker}] may ${allow ? '' : 'not '}${c.label} (${c.action})`, async () => {
-							const call = c.attempt(await setUp(asker));
-							await (allow ? assertSucceeds(call) : assertFails(call));
+							const a = await setUp(asker);
+							const calls = c.calls ?? (c.attempt ? [[c.label, c.attempt] as const] : []);
+							expect(calls.length).toBeGreaterThan(0);
+							await inTurn(calls.map(([what, call]) => [what, () => call(a)]), (call) => (allow ? assertSucceeds(call()) : assertFails(call())));
 						});
 					}
-					for (const c of NEVER) {
-						tally.deny++;
-						it(`${WHO[asker](regionId)} [${asker}] may not ${c.label} (no action allows it)`, async () => {
-							await assertFails(c.attempt(await setUp(asker)));
-						});
-					}
-					for (const [action, attempts] of Object.entries(CALLABLE_ONLY)) {
-						for (const c of attempts ?? []) {
-							tally.callableOnly++;
-							it(`${WHO[asker](regionId)} [${asker}] may not ${c.label} directly (callable-only: ${action})`, async () => {
-								await assertFails(c.attempt(await setUp(asker)));
-							});
-						}
-					}
+					// Every one is refused, so nothing changes between them: one test runs them all.
+					const refused: [string, (a: Attempt) => Promise<unknown>][] = [
+						...NEVER.map((c): [string, (a: Attempt) => Promise<unknown>] => [`${c.label} (no action allows it)`, c.attempt]),
+						...Object.entries(CALLABLE_ONLY).flatMap(([action, attempts]) =>
+							(attempts ?? []).map((c): [string, (a: Attempt) => Promise<unknown>] => [`${c.label} (callable-only: ${action})`, c.attempt])
+						)
+					];
+					tally.callableOnly += refused.length;
+					it(`${WHO[asker](regionId)} [${asker}] may do none of these directly: ${refused.map(([label]) => label).join('; ')}`, async () => {
+						const a = await setUp(asker);
+						await inTurn(refused.map(([label, attempt]) => [label, () => attempt(a)]), (call) => assertFails(call()));
+					});
 				}
 			});
 		}

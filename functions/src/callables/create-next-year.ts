@@ -4,7 +4,7 @@
 // transaction is plan-creation.ts's, shared with createPlan.
 import { onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, parseInput, planNotFound, requireCoordinator } from '../shared/callable';
+import { callerUid, parseInput, planNotFound, requireMay } from '../shared/callable';
 import { createPlanIn, planCreationError } from '../shared/plan-creation';
 import { CALLABLE } from '../shared/options';
 import { createNextYearInput } from '../../../src/lib/domain/schemas';
@@ -12,7 +12,7 @@ import { createNextYearInput } from '../../../src/lib/domain/schemas';
 export const createNextYear = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, fromYear, dryRun } = parseInput(createNextYearInput, request.data);
-	await requireCoordinator(db(), regionId, uid);
+	await requireMay(db(), uid, regionId, 'create-plan');
 	const year = String(Number(fromYear) + 1);
 	const outcome = await createPlanIn(db(), { regionId, year, carryFrom: fromYear, dryRun, uid, now: new Date() });
 	if (outcome.ok) return { ok: true, ...outcome.preview };

@@ -4,7 +4,7 @@
 // plan-creation.ts's, shared with createNextYear.
 import { onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, parseInput, requireCoordinator } from '../shared/callable';
+import { callerUid, parseInput, requireMay } from '../shared/callable';
 import { createPlanIn, planCreationError } from '../shared/plan-creation';
 import { CALLABLE } from '../shared/options';
 import { createPlanInput } from '../../../src/lib/domain/schemas';
@@ -12,7 +12,7 @@ import { createPlanInput } from '../../../src/lib/domain/schemas';
 export const createPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year, templateId, carryOver } = parseInput(createPlanInput, request.data);
-	await requireCoordinator(db(), regionId, uid);
+	await requireMay(db(), uid, regionId, 'create-plan');
 	const outcome = await createPlanIn(db(), {
 		regionId,
 		year,

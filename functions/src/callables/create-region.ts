@@ -6,7 +6,7 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
 import { recordAudit } from '../shared/audit';
-import { callerUid, parseInput, requireStaffAdmin } from '../shared/callable';
+import { callerUid, parseInput, requireMay } from '../shared/callable';
 import { invite } from '../shared/invitation';
 import { CALLABLE } from '../shared/options';
 import { APP_URL } from '../shared/params';
@@ -17,7 +17,7 @@ export const createRegion = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(createRegionInput, request.data);
 	const fs = db();
-	const admin = await requireStaffAdmin(fs, uid);
+	const admin = await requireMay(fs, uid, null, 'manage-regions');
 	const { regionId } = input;
 	const regionData = region.parse({ name: input.name, areas: input.areas.map((title, i) => ({ number: i + 1, title })) });
 	const orgData = organization.parse({ ...input.organization, kind: 'region', regionId });

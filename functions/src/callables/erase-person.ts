@@ -7,7 +7,7 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { auth, db } from '../shared/admin';
 import { recordAudit } from '../shared/audit';
-import { callerUid, parseInput, requireStaffAdmin } from '../shared/callable';
+import { callerUid, parseInput, requireMay } from '../shared/callable';
 import { deleteAccount, forgetEverywhere, forgetInRegion, readPersonalDocs } from '../shared/personal-data';
 import { CALLABLE } from '../shared/options';
 import { isLastCoordinator } from '../../../src/lib/domain/membership';
@@ -40,7 +40,7 @@ export const erasePerson = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(erasePersonInput, request.data);
 	const fs = db();
-	const admin = await requireStaffAdmin(fs, uid);
+	const admin = await requireMay(fs, uid, null, 'erase-person');
 	const target = 'uid' in input ? input.uid : await uidOf(input.email);
 	if (target === null) throw new HttpsError('not-found', 'person-not-found', { reason: 'person-not-found' });
 	if (target === uid) throw new HttpsError('failed-precondition', 'cannot-erase-self', { reason: 'cannot-erase-self' });

@@ -5,7 +5,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from '../shared/callable';
+import { callerUid, parseInput, planNotFound, readCallerIn, refusal, requireMay, yearRef } from '../shared/callable';
+import { may, mayInSomeStatus } from '../../../src/lib/domain/authorization';
 import { mailMembersIn } from '../shared/outbox';
 import { CALLABLE } from '../shared/options';
 import { APP_URL } from '../shared/params';
@@ -25,11 +26,11 @@ async function reopenIn(fs: Firestore, input: { regionId: string; year: string; 
 		const p = plan.parse(yearSnap.data());
 		const [regionSnap, caller, membersSnap] = await Promise.all([
 			tx.get(fs.doc(paths.region(regionId))),
-			coordinatorIn(tx, fs, regionId, uid),
+			readCallerIn(tx, fs, uid, regionId),
 			tx.get(fs.collection(paths.members(regionId)))
 		]);
-		if (!caller) return { ok: false, error: 'permission-denied' };
-		if (p.status !== 'submitted') return { ok: false, error: 'not-submitted' };
+		if (!mayInSomeStatus(caller.actor, 'reopen-plan')) return { ok: false, error: 'permission-denied' };
+		if (!may(caller.actor, 'reopen-plan', { status: p.status })) return { ok: false, error: 'not-submitted' };
 		const r = region.parse(regionSnap.data());
 
 		const reopening = reopeningRecord({ by: { uid, name: caller.name }, at: now, reason });
@@ -42,14 +43,14 @@ async function reopenIn(fs: Firestore, input: { regionId: string; year: string; 
 export const reopenPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year, reason } = parseInput(reopenPlanInput, request.data);
-	await requireCoordinator(db(), regionId, uid);
+	await requireMay(db(), uid, regionId, 'reopen-plan');
 	const outcome = await reopenIn(db(), { regionId, year, uid, reason, now: new Date(), appUrl: APP_URL.value() });
 	if (outcome.ok) return { ok: true, reopening: { ...outcome.reopening, at: outcome.reopening.at.toISOString() } };
 	switch (outcome.error) {
 		case 'not-found':
 			throw planNotFound();
 		case 'permission-denied':
-			throw notCoordinator();
+			throw refusal('reopen-plan');
 		case 'not-submitted':
 			throw new HttpsError('failed-precondition', 'not-submitted', { reason: 'not-submitted' });
 	}

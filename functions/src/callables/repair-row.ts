@@ -6,7 +6,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from '../shared/callable';
+import { callerUid, parseInput, planNotFound, readCallerIn, refusal, requireMay, yearRef } from '../shared/callable';
+import { may, mayInSomeStatus } from '../../../src/lib/domain/authorization';
 import { CALLABLE } from '../shared/options';
 import { readRowDocument, repairedRow } from '../../../src/lib/domain/row-repair';
 import { plan, region, repairRowInput, type RepairRowInput } from '../../../src/lib/domain/schemas';
@@ -21,11 +22,11 @@ function repairIn(fs: Firestore, input: RepairRowInput & { uid: string; now: Dat
 	const ref = yearRef(fs, regionId, year);
 	const rows = fs.collection(paths.rows(regionId, year));
 	return fs.runTransaction(async (tx): Promise<Outcome> => {
-		const [yearSnap, regionSnap, caller, rowsSnap] = await Promise.all([tx.get(ref), tx.get(fs.doc(paths.region(regionId))), coordinatorIn(tx, fs, regionId, uid), tx.get(rows)]);
-		if (!caller) return { ok: false, error: 'permission-denied' };
+		const [yearSnap, regionSnap, caller, rowsSnap] = await Promise.all([tx.get(ref), tx.get(fs.doc(paths.region(regionId))), readCallerIn(tx, fs, uid, regionId), tx.get(rows)]);
+		if (!mayInSomeStatus(caller.actor, 'repair-row')) return { ok: false, error: 'permission-denied' };
 		if (!yearSnap.exists) return { ok: false, error: 'not-found' };
 		// A submitted plan is the record of what was handed in: it is reopened (reopenPlan) before it changes.
-		if (plan.parse(yearSnap.data()).status === 'submitted') return { ok: false, error: 'plan-submitted' };
+		if (!may(caller.actor, 'repair-row', { status: plan.parse(yearSnap.data()).status })) return { ok: false, error: 'plan-submitted' };
 		const stored = rowsSnap.docs.find((d) => d.id === rowId);
 		if (!stored) return { ok: false, error: 'row-not-found' };
 		const read = readRowDocument(rowId, stored.data());
@@ -54,12 +55,12 @@ function repairIn(fs: Firestore, input: RepairRowInput & { uid: string; now: Dat
 export const repairRow = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(repairRowInput, request.data);
-	await requireCoordinator(db(), input.regionId, uid);
+	await requireMay(db(), uid, input.regionId, 'repair-row');
 	const outcome = await repairIn(db(), { ...input, uid, now: new Date() });
 	if (outcome.ok) return outcome;
 	switch (outcome.error) {
 		case 'permission-denied':
-			throw notCoordinator();
+			throw refusal('repair-row');
 		case 'not-found':
 			throw planNotFound();
 		case 'row-not-found':

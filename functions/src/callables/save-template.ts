@@ -4,7 +4,7 @@
 // changed again, not even unpublished: a change is a new template with a new id (template-in-use).
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, parseInput, requireStaffAdmin } from '../shared/callable';
+import { callerUid, parseInput, requireMay } from '../shared/callable';
 import { CALLABLE } from '../shared/options';
 import { saveTemplateInput, template } from '../../../src/lib/domain/schemas';
 import { templateDocument } from '../../../src/lib/domain/template';
@@ -14,7 +14,7 @@ export const saveTemplate = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { templateId, published, content } = parseInput(saveTemplateInput, request.data);
 	const fs = db();
-	await requireStaffAdmin(fs, uid);
+	await requireMay(fs, uid, null, 'manage-templates');
 	const now = new Date();
 	const data = parseInput(template, templateDocument(content, published, published ? uid : null, published ? now : null));
 	const ref = fs.doc(paths.template(templateId));

@@ -6,14 +6,14 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
 import { recordAudit } from '../shared/audit';
-import { callerUid, parseInput, planNotFound, requireCoordinator, yearRef } from '../shared/callable';
+import { callerUid, parseInput, planNotFound, requireMay, yearRef } from '../shared/callable';
 import { CALLABLE } from '../shared/options';
 import { plan, planSettingsInput } from '../../../src/lib/domain/schemas';
 
 export const setPlanSettings = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year, deadline, reminderOffsets } = parseInput(planSettingsInput, request.data);
-	const caller = await requireCoordinator(db(), regionId, uid);
+	const caller = await requireMay(db(), uid, regionId, 'set-plan-settings');
 	const fs = db();
 	const ref = yearRef(fs, regionId, year);
 	const now = new Date();

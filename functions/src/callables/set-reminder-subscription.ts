@@ -1,26 +1,27 @@
 // setReminderSubscription({ subscribed }): the signed-in person switches their deadline reminders
 // off (reminderOptOuts/{uid} = { at, via: 'app' }) or on again (the document is deleted). Only people
-// Planbordet knows — a member of some region or staff — may call it.
+// Planbordet knows — an active member of some region or staff (authorization.ts) — may call it.
 import { type Firestore } from 'firebase-admin/firestore';
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import { onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, memberRef, parseInput } from '../shared/callable';
+import { callerOf, callerUid, memberRef, parseInput, refusal } from '../shared/callable';
 import { CALLABLE } from '../shared/options';
+import { may } from '../../../src/lib/domain/authorization';
 import { setReminderSubscriptionInput } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
 
-async function isKnownPerson(fs: Firestore, uid: string): Promise<boolean> {
-	if ((await fs.doc(paths.staffMember(uid)).get()).exists) return true;
+/** Whether the person may manage their reminders somewhere: as staff, or in some region they are a member of. */
+async function mayManageReminders(fs: Firestore, uid: string): Promise<boolean> {
 	const regions = await fs.collection(paths.regions()).listDocuments();
-	if (regions.length === 0) return false;
-	const memberships = await fs.getAll(...regions.map((r) => memberRef(fs, r.id, uid)));
-	return memberships.some((m) => m.exists);
+	const [staffDoc, ...memberships] = await fs.getAll(fs.doc(paths.staffMember(uid)), ...regions.map((r) => memberRef(fs, r.id, uid)));
+	const callers = [callerOf(uid, undefined, staffDoc.data()), ...memberships.map((m) => callerOf(uid, m.data(), staffDoc.data()))];
+	return callers.some((c) => may(c.actor, 'set-own-reminders'));
 }
 
 export const setReminderSubscription = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { subscribed } = parseInput(setReminderSubscriptionInput, request.data);
-	if (!(await isKnownPerson(db(), uid))) throw new HttpsError('permission-denied', 'not-a-member', { reason: 'not-a-member' });
+	if (!(await mayManageReminders(db(), uid))) throw refusal('set-own-reminders');
 	const ref = db().doc(paths.reminderOptOut(uid));
 	if (subscribed) await ref.delete();
 	else await ref.set({ at: new Date(), via: 'app' });

@@ -8,7 +8,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { callerUid, coordinatorIn, notCoordinator, parseInput, planNotFound, requireCoordinator, yearRef } from '../shared/callable';
+import { callerUid, parseInput, planNotFound, readCallerIn, refusal, requireMay, yearRef } from '../shared/callable';
+import { may, mayInSomeStatus } from '../../../src/lib/domain/authorization';
 import { mailMembersIn } from '../shared/outbox';
 import { CALLABLE } from '../shared/options';
 import { APP_URL } from '../shared/params';
@@ -38,12 +39,13 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 			const [templateSnap, regionSnap, caller, membersSnap, rowsSnap] = await Promise.all([
 				tx.get(fs.doc(paths.template(p.templateId))),
 				tx.get(fs.doc(paths.region(regionId))),
-				coordinatorIn(tx, fs, regionId, uid),
+				readCallerIn(tx, fs, uid, regionId),
 				tx.get(fs.collection(paths.members(regionId))),
 				tx.get(fs.collection(paths.rows(regionId, year)))
 			]);
-			if (!caller) return { ok: false, error: 'permission-denied' };
-			if (p.status === 'submitted') return { ok: false, error: 'failed-precondition', reason: 'already-submitted' };
+			// Asked again with the membership read in the transaction: it may have changed since requireMay.
+			if (!mayInSomeStatus(caller.actor, 'submit-plan')) return { ok: false, error: 'permission-denied' };
+			if (!may(caller.actor, 'submit-plan', { status: p.status })) return { ok: false, error: 'failed-precondition', reason: 'already-submitted' };
 			const t = parseStored(template, templateSnap);
 			const r = parseStored(region, regionSnap);
 			let rows: SubmittedRow[];
@@ -70,7 +72,7 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 export const submitPlan = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const { regionId, year } = parseInput(submitPlanInput, request.data);
-	await requireCoordinator(db(), regionId, uid);
+	await requireMay(db(), uid, regionId, 'submit-plan');
 	let outcome: Outcome;
 	try {
 		outcome = await submitIn(db(), { regionId, year, uid, now: new Date(), appUrl: APP_URL.value() });
@@ -83,7 +85,7 @@ export const submitPlan = onCall(CALLABLE, async (request) => {
 		case 'not-found':
 			throw planNotFound();
 		case 'permission-denied':
-			throw notCoordinator();
+			throw refusal('submit-plan');
 		case 'invalid-row':
 			throw invalidRowError(outcome.invalid);
 		case 'failed-precondition':

@@ -5,7 +5,7 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
 import { recordAudit } from '../shared/audit';
-import { callerUid, parseInput, requireStaffAdmin } from '../shared/callable';
+import { callerUid, parseInput, requireMay } from '../shared/callable';
 import { CALLABLE } from '../shared/options';
 import { region, storedRow, updateRegionInput } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
@@ -16,7 +16,7 @@ export const updateRegion = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
 	const input = parseInput(updateRegionInput, request.data);
 	const fs = db();
-	const admin = await requireStaffAdmin(fs, uid);
+	const admin = await requireMay(fs, uid, null, 'manage-regions');
 	const { regionId } = input;
 	const ref = fs.doc(paths.region(regionId));
 	const next = region.parse({ name: input.name, areas: input.areas.map((title, i) => ({ number: i + 1, title })) });

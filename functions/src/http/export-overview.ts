@@ -7,12 +7,14 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import type { Response } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
+import { readCaller } from '../shared/callable';
 import { bearerUid } from '../shared/id-token';
 import { onAppRequest } from '../shared/options';
 import { APP_URL } from '../shared/params';
 import { InvalidRow, planRows } from '../shared/plan-rows';
 import { overview, overviewFileName, overviewQueryOf, type OverviewInput, type OverviewPlan } from '../../../src/lib/domain/overview';
-import { plan, region, staff, template, type OverviewExportQuery } from '../../../src/lib/domain/schemas';
+import { may } from '../../../src/lib/domain/authorization';
+import { plan, region, template, type OverviewExportQuery } from '../../../src/lib/domain/schemas';
 import { GROUPS, paths, planIdsOf } from '../../../src/lib/domain/paths';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -80,7 +82,7 @@ export const exportOverview = onAppRequest({ memory: '512MiB' }, async (req, res
 	const uid = await bearerUid(req);
 	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
 	const fs = db();
-	if (!staff.safeParse((await fs.doc(paths.staffMember(uid)).get()).data()).success) return fail(res, { status: 403, error: 'permission-denied' });
+	if (!may((await readCaller(fs, uid, null)).actor, 'read-overview')) return fail(res, { status: 403, error: 'permission-denied' });
 	const filter = overviewQueryOf(req.query as Record<string, unknown>);
 	if (!filter) return fail(res, { status: 400, error: 'invalid-query' });
 

@@ -6,11 +6,12 @@ import { logger } from 'firebase-functions';
 import type { Response } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
 import { bearerUid } from '../shared/id-token';
-import { memberRef, yearRef } from '../shared/callable';
+import { readCaller, yearRef } from '../shared/callable';
 import { onAppRequest } from '../shared/options';
 import { InvalidDocument, invalidDocumentBody, InvalidRow, INVALID_ROW_STATUS, invalidRowBody, parseStored, planRows } from '../shared/plan-rows';
 import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../../src/lib/domain/export-model';
-import { answer, member, plan, questionnaire, region, staff, template } from '../../../src/lib/domain/schemas';
+import { may } from '../../../src/lib/domain/authorization';
+import { answer, plan, questionnaire, region, template } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
 
 type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
@@ -19,11 +20,9 @@ function fail(res: Response, f: Failure): void {
 	res.status(f.status).json({ error: f.error });
 }
 
-/** Active members of the region and Tillväxtverket staff read a plan, as firestore.rules let them. */
+/** Whoever may read the region (authorization.ts: its active members and Tillväxtverket staff) exports its plans. */
 async function mayRead(regionId: string, uid: string): Promise<boolean> {
-	const [m, s] = await Promise.all([memberRef(db(), regionId, uid).get(), db().doc(paths.staffMember(uid)).get()]);
-	const membership = member.safeParse(m.data());
-	return (membership.success && membership.data.status === 'active') || staff.safeParse(s.data()).success;
+	return may((await readCaller(db(), uid, regionId)).actor, 'read-region');
 }
 
 /**

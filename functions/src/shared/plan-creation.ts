@@ -5,7 +5,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { recordAudit } from './audit';
-import { coordinatorIn, notCoordinator, yearRef } from './callable';
+import { readCallerIn, refusal, yearRef } from './callable';
+import { may } from '../../../src/lib/domain/authorization';
 import { InvalidRow, invalidRowError, planRows } from './plan-rows';
 import { carryOver, nextYearPreview, questionnaireForYear, templateForYear, type NextYearPreview } from '../../../src/lib/domain/carry-over';
 import { defaultDeadline, DEFAULT_REMINDER_OFFSETS } from '../../../src/lib/domain/deadline';
@@ -38,7 +39,7 @@ export type PlanCreationOutcome = { ok: true; preview: NextYearPreview } | ({ ok
 type Stored = { id: string; data: Template };
 
 /**
- * Checks, in this order: the caller coordinates the region, the year has no plan yet, the year to
+ * Checks, in this order: the caller may create plans (authorization.ts), the year has no plan yet, the year to
  * carry from has one, and the template exists, is published and applies to the year. Every document
  * is parsed with its schema before anything is written, so a bad one writes none.
  */
@@ -50,14 +51,14 @@ export function createPlanIn(fs: Firestore, input: PlanCreation): Promise<PlanCr
 	return fs.runTransaction(
 		async (tx): Promise<PlanCreationOutcome> => {
 			const [caller, yearSnap, fromSnap, fromRowsSnap, templatesSnap, questionnairesSnap] = await Promise.all([
-				coordinatorIn(tx, fs, regionId, uid),
+				readCallerIn(tx, fs, uid, regionId),
 				tx.get(ref),
 				fromRef ? tx.get(fromRef) : null,
 				carryFrom ? tx.get(fs.collection(paths.rows(regionId, carryFrom))) : null,
 				tx.get(templates),
 				tx.get(fs.collection(paths.questionnaires()))
 			]);
-			if (!caller) return { ok: false, reason: 'not-a-coordinator' };
+			if (!may(caller.actor, 'create-plan')) return { ok: false, reason: 'not-a-coordinator' };
 			// Checked in a dry run too, so the page can offer to open the year that is already there.
 			if (yearSnap.exists) return { ok: false, reason: 'plan-exists', year };
 			if (carryFrom && !fromSnap?.exists) return { ok: false, reason: 'no-previous-plan', year: carryFrom };
@@ -140,7 +141,7 @@ export function createPlanIn(fs: Firestore, input: PlanCreation): Promise<PlanCr
 export function planCreationError(f: PlanCreationFailure): HttpsError {
 	switch (f.reason) {
 		case 'not-a-coordinator':
-			return notCoordinator();
+			return refusal('create-plan');
 		case 'plan-exists':
 			return new HttpsError('already-exists', f.reason, { reason: f.reason, year: f.year });
 		case 'no-previous-plan':

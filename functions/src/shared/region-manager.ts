@@ -1,11 +1,10 @@
-// Who may manage a region's network (members and organisations): an active coordinator of the
-// region or a Tillväxtverket staff admin (membership.ts canManageMembers). Everyone else gets
-// permission-denied with reason not-a-coordinator. Also the region lookup those callables share.
+// The caller of a network callable (members and organisations), when authorization.ts lets them
+// manage the region's network (an active coordinator or a staff admin; everyone else gets
+// permission-denied, not-a-coordinator), with the name they act under. Also the shared region lookup.
 import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { memberRef, notCoordinator, staffAdmin } from './callable';
-import { canManageMembers } from '../../../src/lib/domain/membership';
-import { member, region, type Region } from '../../../src/lib/domain/schemas';
+import { requireMay } from './callable';
+import { region, type Region } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
 
 /** The caller, as audit entries and mails name them. */
@@ -15,11 +14,9 @@ export interface Manager {
 }
 
 export async function requireManager(db: Firestore, regionId: string, uid: string): Promise<Manager> {
-	const [m, s] = await Promise.all([memberRef(db, regionId, uid).get().then((d) => member.safeParse(d.data())), staffAdmin(db, uid)]);
-	const asMember = m.success ? m.data : null;
-	if (!canManageMembers({ member: asMember, staff: s })) throw notCoordinator();
+	const caller = await requireMay(db, uid, regionId, 'manage-network');
 	// A coordinator acts under their name in the region; an admin who is not one under their staff name.
-	const name = asMember && canManageMembers({ member: asMember, staff: null }) ? asMember.name : (s?.name ?? uid);
+	const name = caller.actor.memberRole === 'coordinator' && caller.member ? caller.member.name : (caller.staff?.name ?? uid);
 	return { uid, name };
 }
 

@@ -55,6 +55,7 @@ describe('actionFailure', () => {
 			['permission-denied', 'not-a-coordinator'],
 			['permission-denied', 'not-staff-admin'],
 			['already-exists', 'region-exists'],
+			['not-found', 'region-not-found'],
 			['failed-precondition', 'area-in-use'],
 			['failed-precondition', 'template-in-use']
 		];
@@ -81,14 +82,14 @@ describe('actionFailure', () => {
 		expect(actionFailure(err)).toEqual({
 			kind: 'invalid',
 			issues: [
-				{ field: 'email', code: 'invalid-email' },
-				{ field: 'name', code: 'name-empty' },
-				{ field: 'role', code: 'invalid_value' }
+				{ field: 'email', code: 'invalid-email', param: '' },
+				{ field: 'name', code: 'name-empty', param: '' },
+				{ field: 'role', code: 'invalid', param: '' }
 			]
 		});
 		expect(actionFailure(fnError('invalid-argument', 'invalid-email', { reason: 'invalid-email' }))).toEqual({
 			kind: 'invalid',
-			issues: [{ field: 'email', code: 'invalid-email' }]
+			issues: [{ field: 'email', code: 'invalid-email', param: '' }]
 		});
 	});
 

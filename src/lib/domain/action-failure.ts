@@ -2,10 +2,10 @@
 // callables) said no, read from the error the Functions SDK throws: its code
 // ("functions/failed-precondition") and details ({ reason: 'last-coordinator' }, { reason:
 // 'incomplete', missing: [{ rowId, field }] }, { issues } for invalid input). The page turns the kind
-// into Swedish (sv.actionErrors), and an invalid input's fields into messages beside them.
+// into Swedish (i18n/failure-text.ts failureText), and an invalid input's fields into messages beside them.
 import * as z from 'zod/mini';
 import type { MissingField } from './completeness';
-import { firstIssues, type FieldIssue } from './network';
+import { fieldIssues, type FieldIssue } from './form-check';
 import { fieldKey, id } from './schemas';
 
 /** The reasons a function names in details.reason that the app tells apart (each has its own Swedish text). */
@@ -27,6 +27,7 @@ export const REASONS = [
 	'not-a-coordinator',
 	'not-staff-admin',
 	'region-exists',
+	'region-not-found',
 	'area-in-use',
 	'template-in-use',
 	'person-not-found',
@@ -49,7 +50,7 @@ export type ActionFailure =
 	| { kind: 'precondition' }
 	| { kind: 'denied' }
 	| { kind: 'not-found' }
-	/** The input failed the callable's schema: the first problem of each field (`field` '' when none is named). */
+	/** The input failed the callable's schema: the first problem of each field (its path; '' when none is named). */
 	| { kind: 'invalid'; issues: FieldIssue[] }
 	| { kind: 'unauthenticated' }
 	| { kind: 'too-many' }
@@ -88,10 +89,10 @@ function reasonOf(err: unknown): Reason | null {
 /** The fields named by an invalid-argument's zod issues (details.issues), or by reason invalid-email. */
 function issuesOf(err: unknown): FieldIssue[] {
 	const details = prop(err, 'details');
-	if (prop(details, 'reason') === 'invalid-email') return [{ field: 'email', code: 'invalid-email' }];
+	if (prop(details, 'reason') === 'invalid-email') return [{ field: 'email', code: 'invalid-email', param: '' }];
 	const list = prop(details, 'issues');
 	if (!Array.isArray(list)) return [];
-	return firstIssues(
+	return fieldIssues(
 		list.flatMap((i) => {
 			if (!i || typeof i !== 'object') return [];
 			const path = prop(i, 'path');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageMembers, invitationExpiry, invitationState, isLastCoordinator, signInPlan, type MemberEntry } from './membership';
+import { invitationExpiry, invitationState, isLastCoordinator, signInPlan, type MemberEntry } from './membership';
 import { INVITATION_DAYS, member, type Member } from './schemas';
 
 const now = new Date('2026-03-10T09:00:00Z');
@@ -58,21 +58,6 @@ describe('isLastCoordinator', () => {
 		expect(isLastCoordinator(members, 'b')).toBe(false);
 		expect(isLastCoordinator(members, 'c')).toBe(false);
 		expect(isLastCoordinator(members, 'x')).toBe(false);
-	});
-});
-
-describe('canManageMembers', () => {
-	it('lets an active coordinator and a staff admin manage', () => {
-		expect(canManageMembers({ member: { role: 'coordinator', status: 'active' }, staff: null })).toBe(true);
-		expect(canManageMembers({ member: null, staff: { role: 'admin' } })).toBe(true);
-		expect(canManageMembers({ member: { role: 'editor', status: 'active' }, staff: { role: 'admin' } })).toBe(true);
-	});
-
-	it('refuses an editor, an invited coordinator, a staff reader and nobody', () => {
-		expect(canManageMembers({ member: { role: 'editor', status: 'active' }, staff: null })).toBe(false);
-		expect(canManageMembers({ member: { role: 'coordinator', status: 'invited' }, staff: null })).toBe(false);
-		expect(canManageMembers({ member: null, staff: { role: 'reader' } })).toBe(false);
-		expect(canManageMembers({ member: null, staff: null })).toBe(false);
 	});
 });
 

@@ -1,7 +1,7 @@
 // Membership of a region, decided without Firebase: when an invitation expires and whether it still
-// holds, who may manage a region's members and organisations, that a region keeps an active
-// coordinator, and what a person's sign-in finds (which invitations it activates, or why it is refused).
-import { INVITATION_DAYS, type Member, type Staff } from './schemas';
+// holds, that a region keeps an active coordinator, and what a person's sign-in finds (which
+// invitations it activates, or why it is refused). Who may manage members is authorization.ts's.
+import { INVITATION_DAYS, type Member } from './schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,11 +35,6 @@ export function isLastCoordinator(members: readonly MemberEntry[], uid: string):
 	const target = members.find((e) => e.uid === uid);
 	if (!target || !activeCoordinator(target)) return false;
 	return !members.some((e) => e.uid !== uid && activeCoordinator(e));
-}
-
-/** Who manages a region's members and organisations: its active coordinators and Tillväxtverket's staff admins. */
-export function canManageMembers(caller: { member: Pick<Member, 'role' | 'status'> | null; staff: Pick<Staff, 'role'> | null }): boolean {
-	return (caller.member?.role === 'coordinator' && caller.member.status === 'active') || caller.staff?.role === 'admin';
 }
 
 /** Why a sign-in is refused: every invitation the person had has expired, or there was none at all. */

@@ -1,7 +1,7 @@
 // The names the callables and forms take (people, organisations, regions, areas, templates): every
 // one is normalised by parsing and refuses a hidden character with the code the forms show.
 import { describe, expect, it } from 'vitest';
-import { firstIssues } from './network';
+import { fieldIssues } from './form-check';
 import {
 	createRegionInput,
 	inviteMemberInput,
@@ -27,7 +27,7 @@ const content = {
 	columns: [{ key: 'action', part: 'plan', title: 'Insats', type: 'longText' }]
 };
 const issuesOf = (r: { success: boolean; error?: { issues: ReadonlyArray<{ path?: ReadonlyArray<PropertyKey>; message?: string; code?: string }> } }) =>
-	r.success ? [] : firstIssues(r.error!.issues);
+	r.success ? [] : fieldIssues(r.error!.issues).map(({ field, code }) => ({ field, code }));
 
 describe('a name as a callable takes it', () => {
 	it('is stored in one spelling: NFC, single spaces, harmless invisibles stripped', () => {

@@ -537,7 +537,7 @@ export type ReminderLedgerEntry = z.infer<typeof reminderLedgerEntry>;
 export const reminderRun = z.object({ at: instant, source: z.enum(['schedule', 'cli']), queued: z.number().check(z.int(), z.minimum(0)) });
 export type ReminderRun = z.infer<typeof reminderRun>;
 
-/* ---------- comments, unread markers, history, mentions (issue 11) ---------- */
+/* ---------- comments, unread markers, history, mentions ---------- */
 
 export const MAX_COMMENT = 5000;
 export const MAX_MENTIONS = 20;
@@ -630,7 +630,7 @@ export type MentionQueueEntry = z.infer<typeof mentionQueueEntry>;
 /** mentionMail/{uid}: when this person's last mention digest went out (at most one per 10 minutes). */
 export const mentionMailState = z.object({ lastSentAt: instant });
 
-/* ---------- the questionnaire, carry-over and export (issue 12) ---------- */
+/* ---------- the questionnaire, carry-over and export ---------- */
 
 /** Demand outlook per support type: Minskar / Oförändrad / Ökar ('' = not answered). */
 export const TRENDS = ['minskar', 'oforandrad', 'okar', ''] as const;
@@ -792,7 +792,7 @@ export type CreateNextYearInput = z.infer<typeof createNextYearInput>;
 export const carriedFrom = z.object({ year: planYear, rowId: id, note: text });
 export type CarriedFrom = z.infer<typeof carriedFrom>;
 
-/* ---------- running the network: members, organisations, plans, regions, templates (issue 13) ---------- */
+/* ---------- running the network: members, organisations, plans, regions, templates ---------- */
 
 /** Days an invitation stays valid; inviting again starts a fresh period with a fresh link. */
 export const INVITATION_DAYS = 14;
@@ -809,8 +809,9 @@ export type SetMemberRoleInput = z.infer<typeof setMemberRoleInput>;
 export const removeMemberInput = z.strictObject({ regionId: id, uid: id });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
-/** erasePerson (staff admins): the person by uid, or by address (their account's, else a membership's). */
-export const erasePersonInput = z.union([z.strictObject({ uid: id }), z.strictObject({ email })]);
+/** erasePerson (staff admins): the person by uid, or by address (their account's, else a membership's; the admin's form asks by address). */
+export const erasePersonByEmail = z.strictObject({ email });
+export const erasePersonInput = z.union([z.strictObject({ uid: id }), erasePersonByEmail]);
 export type ErasePersonInput = z.infer<typeof erasePersonInput>;
 /** What erasePerson answers: whom it erased and the regions they left. */
 export const erasePersonResult = z.object({ ok: z.literal(true), uid: z.string(), regions: z.array(id) });
@@ -854,6 +855,10 @@ export const createRegionInput = z.strictObject({
 	coordinator: z.strictObject({ email, name: personName })
 });
 export type CreateRegionInput = z.infer<typeof createRegionInput>;
+
+/** What createRegion answers: the region's id and its own organisation's, which the first coordinator is invited into. */
+export const createRegionResult = z.object({ regionId: id, orgId: id });
+export type CreateRegionResult = z.infer<typeof createRegionResult>;
 
 /** A staff admin renames a region and its areas, or adds areas (removing one in use is refused). */
 export const updateRegionInput = z.strictObject({

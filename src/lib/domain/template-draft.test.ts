@@ -19,7 +19,7 @@ const copy = (): TemplateDraft => draftFrom(rsp2024, 'rsp-2024-v2', uids());
 
 function errorsOf(d: TemplateDraft) {
 	const r = checkDraft(d, true);
-	return r.ok ? [] : r.errors;
+	return r.ok ? [] : r.issues;
 }
 
 describe('a draft of a stored template', () => {
@@ -27,11 +27,11 @@ describe('a draft of a stored template', () => {
 		const r = checkDraft(copy(), false);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(r.input.templateId).toBe('rsp-2024-v2');
-		expect(r.input.published).toBe(false);
-		expect(r.input.content.columns).toEqual(rsp2024.columns);
-		expect(r.input.content.parts).toEqual(rsp2024.parts);
-		expect(r.input.content.years).toEqual([2024, 2025, 2026, 2027]);
+		expect(r.data.templateId).toBe('rsp-2024-v2');
+		expect(r.data.published).toBe(false);
+		expect(r.data.content.columns).toEqual(rsp2024.columns);
+		expect(r.data.content.parts).toEqual(rsp2024.parts);
+		expect(r.data.content.years).toEqual([2024, 2025, 2026, 2027]);
 	});
 
 	it('adds a short-text column and a new year', () => {
@@ -39,8 +39,8 @@ describe('a draft of a stored template', () => {
 		d.years = '2028';
 		d.columns.push({ ...newColumn('new', 'plan'), key: 'kostnad', title: 'Kostnad', type: 'shortText' });
 		const r = checkDraft(d, true);
-		expect(r.ok && r.input.content.columns.at(-1)).toMatchObject({ key: 'kostnad', type: 'shortText', choices: [], required: 'never' });
-		expect(r.ok && r.input.content.years).toEqual([2028]);
+		expect(r.ok && r.data.content.columns.at(-1)).toMatchObject({ key: 'kostnad', type: 'shortText', choices: [], required: 'never' });
+		expect(r.ok && r.data.content.years).toEqual([2028]);
 	});
 
 	it('leaves out a part that is switched off', () => {
@@ -48,7 +48,7 @@ describe('a draft of a stored template', () => {
 		d.parts[1].enabled = false;
 		d.columns = d.columns.filter((c) => c.part !== 'followUp').map((c) => ({ ...c, required: c.required === 'whenStatusSet' ? 'always' : c.required }));
 		const r = checkDraft(d, true);
-		expect(r.ok && r.input.content.parts.map((p) => p.key)).toEqual(['plan', 'nextYear']);
+		expect(r.ok && r.data.content.parts.map((p) => p.key)).toEqual(['plan', 'nextYear']);
 	});
 
 	it('sends no choices for a text column, even when it had some before its type changed', () => {
@@ -57,7 +57,7 @@ describe('a draft of a stored template', () => {
 		status.type = 'shortText';
 		d.columns.forEach((c) => (c.required = 'never'));
 		const r = checkDraft(d, true);
-		expect(r.ok && r.input.content.columns.find((c) => c.key === 'status')?.choices).toEqual([]);
+		expect(r.ok && r.data.content.columns.find((c) => c.key === 'status')?.choices).toEqual([]);
 		expect(status.choices).toHaveLength(3);
 	});
 });

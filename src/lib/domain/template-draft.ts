@@ -1,7 +1,7 @@
 // A template as the staff editor holds it while someone edits it: form fields (years as text, every
 // part with an on/off switch, columns and choices with stable ids for the list), turned into the
 // saveTemplate input and checked with the same zod schema the function uses, its issues per field.
-import { issueCode } from './admin-forms';
+import { issueCode, type FieldIssue, type FormCheck } from './form-check';
 import { PART_KEYS, saveTemplateInput, templateContent, type ColumnType, type PartKey, type SaveTemplateInput, type TemplateContent } from './schemas';
 
 export type Requirement = TemplateContent['columns'][number]['required'];
@@ -105,17 +105,10 @@ function contentOf(d: TemplateDraft, years: number[]) {
 }
 
 /**
- * One problem, on one field of the form: `field` names it ("name", "years", "columns",
- * "columns.<uid>.key", "columns.<uid>.choices.<uid>.label", "parts.plan.title", "templateId"),
- * `code` says what (the schema's issue message, "duplicate-column-key"), `param` the rest of it
- * ("kostnad" of "duplicate-column-key:kostnad").
+ * The form's field of an issue's path in the saveTemplate input: "name", "years", "columns",
+ * "columns.<uid>.key", "columns.<uid>.choices.<uid>.label", "parts.plan.title", "templateId" (the
+ * draft's uids, not the input's indexes, so a problem stays on its column when columns move).
  */
-export interface DraftError {
-	field: string;
-	code: string;
-	param: string;
-}
-
 function fieldOf(d: TemplateDraft, path: readonly PropertyKey[]): string {
 	const [top, ...rest] = path;
 	if (top === 'templateId') return 'templateId';
@@ -138,21 +131,16 @@ function fieldOf(d: TemplateDraft, path: readonly PropertyKey[]): string {
 	return 'form';
 }
 
-export type DraftCheck = { ok: true; input: SaveTemplateInput } | { ok: false; errors: DraftError[] };
-
 /**
  * The saveTemplate input of the draft, or its problems: at most one per field (the first the
  * schema reports), in the order of the form.
  */
-export function checkDraft(d: TemplateDraft, published: boolean): DraftCheck {
+export function checkDraft(d: TemplateDraft, published: boolean): FormCheck<SaveTemplateInput> {
 	const years = parseYears(d.years);
 	const parsed = saveTemplateInput.safeParse({ templateId: d.templateId.trim(), published, content: contentOf(d, years ?? []) });
-	const errors: DraftError[] = [];
-	const seen = new Set<string>();
-	const add = (e: DraftError) => {
-		if (seen.has(e.field)) return;
-		seen.add(e.field);
-		errors.push(e);
+	const issues: FieldIssue[] = [];
+	const add = (e: FieldIssue) => {
+		if (!issues.some((i) => i.field === e.field)) issues.push(e);
 	};
 	if (years === null) add({ field: 'years', code: 'years-invalid', param: '' });
 	if (!parsed.success) {
@@ -161,9 +149,9 @@ export function checkDraft(d: TemplateDraft, published: boolean): DraftCheck {
 			add({ field, ...issueCode(field, issue) });
 		}
 	}
-	if (errors.length > 0) return { ok: false, errors };
-	if (!parsed.success) return { ok: false, errors: [{ field: 'form', code: 'invalid', param: '' }] };
-	return { ok: true, input: parsed.data };
+	if (issues.length > 0) return { ok: false, issues };
+	if (!parsed.success) return { ok: false, issues: [{ field: 'form', code: 'invalid', param: '' }] };
+	return { ok: true, data: parsed.data };
 }
 
 /** The draft's content when it parses (the preview shows it even while the id has a problem), else null. */

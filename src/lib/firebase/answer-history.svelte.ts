@@ -2,7 +2,6 @@
 // the recordAnswerHistory trigger; browsers only read it, one question at a time.
 import { collection, getDocs, orderBy, query, where } from 'firebase/firestore';
 import { answerHistoryEntry, type AnswerHistoryEntry } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -23,6 +22,6 @@ export async function getQuestionHistory(regionId: string, year: string, questio
 /** One question's changes, newest first, live. */
 export class LiveQuestionHistory extends LiveQuery<AnswerHistoryEntry> {
 	constructor(regionId: string, year: string, questionId: string) {
-		super(questionQuery(regionId, year, questionId), sv.history.denied, `answer history of ${regionId}/${year}/${questionId}`);
+		super(questionQuery(regionId, year, questionId), 'history-denied', `answer history of ${regionId}/${year}/${questionId}`);
 	}
 }

@@ -2,7 +2,6 @@
 // read live and edited one field per write with its next revision (the rules' isAnswerEdit).
 import { collection, doc, FieldPath, getDoc, getDocFromServer, getDocs, serverTimestamp, updateDoc } from 'firebase/firestore';
 import { answer, type Answer } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -29,7 +28,7 @@ export async function getAnswer(regionId: string, year: string, questionId: stri
 
 export class LiveAnswers extends LiveQuery<Answer> {
 	constructor(regionId: string, year: string) {
-		super(answersOf(regionId, year), sv.questionnaire.denied, `answers of ${regionId}/${year}`);
+		super(answersOf(regionId, year), 'answers-denied', `answers of ${regionId}/${year}`);
 	}
 }
 

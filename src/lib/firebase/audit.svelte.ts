@@ -2,7 +2,6 @@
 // changes, written by the functions that make them; coordinators and staff read it, newest first.
 import { collection, getDocs, limit, orderBy, query } from 'firebase/firestore';
 import { auditEntry, type AuditEntry } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -20,6 +19,6 @@ export async function getAudit(regionId: string, count: number): Promise<Array<{
 /** The region's latest `count` entries, newest first, live; a longer page is a new reader. */
 export class LiveAudit extends LiveQuery<AuditEntry> {
 	constructor(regionId: string, count: number) {
-		super(latest(regionId, count), sv.audit.denied, `audit of ${regionId}`);
+		super(latest(regionId, count), 'audit-denied', `audit of ${regionId}`);
 	}
 }

@@ -2,7 +2,6 @@
 // their unread markers. Each person reads and writes only their own document.
 import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { commentReads, type CommentReads } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -17,7 +16,7 @@ export async function getCommentReads(regionId: string, year: string, uid: strin
 
 export class LiveCommentReads extends LiveDoc<CommentReads> {
 	constructor(regionId: string, year: string, uid: string) {
-		super(readsRef(regionId, year, uid).withConverter(converter), sv.comments.denied);
+		super(readsRef(regionId, year, uid).withConverter(converter), 'comments-denied');
 	}
 }
 

@@ -2,7 +2,6 @@
 // written by members in the shapes firestore.rules accept (author as themselves, server times).
 import { collection, deleteDoc, doc, getDocs, orderBy, query, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { comment, type Comment, type FieldKey } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -18,7 +17,7 @@ export async function getComments(regionId: string, year: string): Promise<Array
 
 export class LiveComments extends LiveQuery<Comment> {
 	constructor(regionId: string, year: string) {
-		super(query(commentsOf(regionId, year), orderBy('createdAt')), sv.comments.denied, `comments of ${regionId}/${year}`);
+		super(query(commentsOf(regionId, year), orderBy('createdAt')), 'comments-denied', `comments of ${regionId}/${year}`);
 	}
 }
 

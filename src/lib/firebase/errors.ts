@@ -1,6 +1,6 @@
-// Firebase and schema errors as the Swedish sentence the page shows; a listener that fails says
-// so instead of loading forever.
-import { sv } from '../i18n/sv';
+// Firebase and schema errors as codes: the error's own code, and a failed read's ReadFailure, which
+// the page words (i18n/failure-text.ts); a listener that fails says so instead of loading forever.
+import type { DeniedRead, ReadFailure } from '../domain/read-failure';
 
 export function errorCode(err: unknown): string {
 	if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
@@ -11,19 +11,19 @@ export function errorCode(err: unknown): string {
 	return 'unknown';
 }
 
-/** `denied` is the page's own wording for a refused read ("Du har inte behörighet att se …"). */
-export function readErrorMessage(err: unknown, denied: string): string {
+/** `denied` names what the reader was refused, so that the page can say it in its own words. */
+export function readFailure(err: unknown, denied: DeniedRead | 'generic'): ReadFailure {
 	switch (errorCode(err)) {
 		case 'permission-denied':
 			return denied;
 		case 'unavailable':
 		case 'deadline-exceeded':
-			return sv.errors.unavailable;
+			return 'unavailable';
 		case 'unauthenticated':
-			return sv.errors.unauthenticated;
+			return 'unauthenticated';
 		case 'unreadable':
-			return sv.errors.unreadable;
+			return 'unreadable';
 		default:
-			return sv.errors.generic;
+			return 'generic';
 	}
 }

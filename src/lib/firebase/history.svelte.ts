@@ -2,7 +2,6 @@
 // recordRowHistory trigger; browsers only read it — one cell's changes, or the plan's latest.
 import { collection, getDocs, limit, orderBy, query, where } from 'firebase/firestore';
 import { historyEntry, type FieldKey, type HistoryEntry } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -21,13 +20,13 @@ export async function getCellHistory(regionId: string, year: string, rowId: stri
 /** One cell's changes, newest first, live (a restore on another page shows at once). */
 export class LiveCellHistory extends LiveQuery<HistoryEntry> {
 	constructor(regionId: string, year: string, rowId: string, field: FieldKey) {
-		super(cellQuery(regionId, year, rowId, field), sv.history.denied, `history of ${regionId}/${year}/${rowId}/${field}`);
+		super(cellQuery(regionId, year, rowId, field), 'history-denied', `history of ${regionId}/${year}/${rowId}/${field}`);
 	}
 }
 
 /** The plan's latest `count` changes, newest first, live; a longer page is a new reader. */
 export class LiveRecentHistory extends LiveQuery<HistoryEntry> {
 	constructor(regionId: string, year: string, count: number) {
-		super(query(historyOf(regionId, year), orderBy('at', 'desc'), limit(count)), sv.history.denied, `history of ${regionId}/${year}`);
+		super(query(historyOf(regionId, year), orderBy('at', 'desc'), limit(count)), 'history-denied', `history of ${regionId}/${year}`);
 	}
 }

@@ -1,5 +1,6 @@
 // Live readers: a Firestore listener wrapped as a rune class. It starts when a component first reads
-// it, stops when none does, reports errors as Swedish text, and can all be stopped before sign-out.
+// it, stops when none does, reports errors as ReadFailure codes (the page words them), and can all be
+// stopped before sign-out.
 import {
 	onSnapshot,
 	type DocumentData,
@@ -11,7 +12,8 @@ import {
 } from 'firebase/firestore';
 import { createSubscriber } from 'svelte/reactivity';
 import type * as z from 'zod/mini';
-import { errorCode, readErrorMessage } from './errors';
+import type { DeniedRead, ReadFailure } from '../domain/read-failure';
+import { errorCode, readFailure } from './errors';
 
 /** Thrown by a converter for a document its reader refuses: a LiveQuery keeps its id and data to show it. */
 export class UnreadableDocument extends Error {
@@ -82,12 +84,12 @@ export type LiveStatus = 'loading' | 'ready' | 'missing' | 'error';
 export class LiveDoc<T> {
 	#status = $state<LiveStatus>('loading');
 	#data = $state<T | null>(null);
-	#error = $state<string | null>(null);
+	#error = $state<ReadFailure | null>(null);
 	#denied = $state(false);
 	#fromCache = $state(true);
 	#subscribe: () => void;
 
-	constructor(ref: DocumentReference<T>, denied: string) {
+	constructor(ref: DocumentReference<T>, denied: DeniedRead | 'generic') {
 		this.#subscribe = createSubscriber((update) =>
 			listen(() =>
 				onSnapshot(
@@ -103,7 +105,7 @@ export class LiveDoc<T> {
 						} catch (err) {
 							this.#data = null;
 							this.#status = 'error';
-							this.#error = readErrorMessage(err, denied);
+							this.#error = readFailure(err, denied);
 							console.error(`Planbordet: ${ref.path} could not be read`, err);
 						}
 						update();
@@ -112,7 +114,7 @@ export class LiveDoc<T> {
 						this.#status = 'error';
 						this.#data = null;
 						this.#denied = errorCode(err) === 'permission-denied';
-						this.#error = readErrorMessage(err, denied);
+						this.#error = readFailure(err, denied);
 						console.error(`Planbordet: listening to ${ref.path} failed`, err);
 						update();
 					}
@@ -129,7 +131,7 @@ export class LiveDoc<T> {
 		this.#subscribe();
 		return this.#data;
 	}
-	get error(): string | null {
+	get error(): ReadFailure | null {
 		this.#subscribe();
 		return this.#error;
 	}
@@ -161,13 +163,13 @@ export interface UnreadableItem {
 export class LiveQuery<T> {
 	#status = $state<LiveStatus>('loading');
 	#items = $state.raw<LiveItem<T>[]>([]);
-	#error = $state<string | null>(null);
+	#error = $state<ReadFailure | null>(null);
 	#unreadable = $state.raw<UnreadableItem[]>([]);
 	#denied = $state(false);
 	#fromCache = $state(true);
 	#subscribe: () => void;
 
-	constructor(query: Query<T>, denied: string, label: string) {
+	constructor(query: Query<T>, denied: DeniedRead | 'generic', label: string) {
 		this.#subscribe = createSubscriber((update) =>
 			listen(() =>
 				onSnapshot(
@@ -194,7 +196,7 @@ export class LiveQuery<T> {
 					(err) => {
 						this.#status = 'error';
 						this.#denied = errorCode(err) === 'permission-denied';
-						this.#error = readErrorMessage(err, denied);
+						this.#error = readFailure(err, denied);
 						console.error(`Planbordet: listening to ${label} failed`, err);
 						update();
 					}
@@ -211,7 +213,7 @@ export class LiveQuery<T> {
 		this.#subscribe();
 		return this.#items;
 	}
-	get error(): string | null {
+	get error(): ReadFailure | null {
 		this.#subscribe();
 		return this.#error;
 	}

@@ -2,7 +2,6 @@
 // by the region's members and staff; written only by functions.
 import { collection, doc, getDoc, getDocs } from 'firebase/firestore';
 import { member, type Member } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { errorCode } from './errors';
 import { LiveQuery, zodConverter } from './live.svelte';
@@ -33,7 +32,7 @@ export async function getMembers(regionId: string): Promise<Map<string, Member>>
 
 export class LiveMembers extends LiveQuery<Member> {
 	constructor(regionId: string) {
-		super(membersOf(regionId), sv.plan.denied, `members of ${regionId}`);
+		super(membersOf(regionId), 'plan-denied', `members of ${regionId}`);
 	}
 
 	get byUid(): Map<string, Member> {

@@ -15,8 +15,7 @@ import type {
 	SetMemberRoleInput,
 	UpdateRegionInput
 } from '../domain/schemas';
-import { createRegionResult, type CreateRegionResult } from '../domain/admin-forms';
-import { erasePersonResult, type ErasePersonResult } from '../domain/schemas';
+import { createRegionResult, erasePersonResult, type CreateRegionResult, type ErasePersonResult } from '../domain/schemas';
 import { callFunction } from './app';
 
 type Ok = { ok: true };

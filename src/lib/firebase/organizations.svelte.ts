@@ -1,7 +1,6 @@
 // organizations/{orgId}: every organisation with its region and colour; any signed-in person reads.
 import { collection, getDocs, query, where } from 'firebase/firestore';
 import { organization, type Organization } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -16,7 +15,7 @@ export async function getOrganizations(): Promise<Map<string, Organization>> {
 
 export class LiveOrganizations extends LiveQuery<Organization> {
 	constructor() {
-		super(organizations(), sv.errors.generic, 'organizations');
+		super(organizations(), 'generic', 'organizations');
 	}
 
 	get byId(): Map<string, Organization> {
@@ -27,7 +26,7 @@ export class LiveOrganizations extends LiveQuery<Organization> {
 /** The organisations of one region's network, live (the network page adds and renames them). */
 export class LiveRegionOrganizations extends LiveQuery<Organization> {
 	constructor(regionId: string) {
-		super(query(organizations(), where('regionId', '==', regionId)), sv.errors.generic, `organizations of ${regionId}`);
+		super(query(organizations(), where('regionId', '==', regionId)), 'generic', `organizations of ${regionId}`);
 	}
 
 	get byId(): Map<string, Organization> {

@@ -13,6 +13,7 @@ import { plan, row, type Plan, type Row } from '../domain/schemas';
 import { db } from './app';
 import { LiveQuery } from './live.svelte';
 import { GROUPS, planIdsOf } from '../domain/paths';
+import type { DeniedRead } from '../domain/read-failure';
 
 /** A document of regions/{regionId}/years/{year}[/rows/{rowId}], with the ids of its path. */
 export interface Placed<T> {
@@ -44,14 +45,14 @@ function placedConverter<T>(schema: z.ZodMiniType<T>, depth: 0 | 1): FirestoreDa
 
 /** Every plan (year document) of every region, live. */
 export class LiveAllYears extends LiveQuery<Placed<Plan>> {
-	constructor(denied: string) {
+	constructor(denied: DeniedRead) {
 		super(collectionGroup(db(), GROUPS.years).withConverter(placedConverter(plan, 0)), denied, 'every region’s years');
 	}
 }
 
 /** Every row of every region's plans, live (for the overview's completeness figures). */
 export class LiveAllRows extends LiveQuery<Placed<Row>> {
-	constructor(denied: string) {
+	constructor(denied: DeniedRead) {
 		super(collectionGroup(db(), GROUPS.rows).withConverter(placedConverter(row, 1)), denied, 'every region’s rows');
 	}
 }

@@ -2,7 +2,6 @@
 // region read; functions write.
 import { collection, doc, getDoc, getDocs } from 'firebase/firestore';
 import { plan, type Plan } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -23,12 +22,12 @@ export async function getYears(regionId: string): Promise<Array<{ year: string; 
 
 export class LivePlan extends LiveDoc<Plan> {
 	constructor(regionId: string, year: string) {
-		super(yearRef(regionId, year), sv.plan.denied);
+		super(yearRef(regionId, year), 'plan-denied');
 	}
 }
 
 export class LiveYears extends LiveQuery<Plan> {
 	constructor(regionId: string) {
-		super(yearsOf(regionId), sv.plan.denied, `years of ${regionId}`);
+		super(yearsOf(regionId), 'plan-denied', `years of ${regionId}`);
 	}
 }

@@ -4,7 +4,6 @@
 import { collection, deleteDoc, doc, getDocs, serverTimestamp, setDoc } from 'firebase/firestore';
 import { presenceExpiry } from '../domain/retention';
 import { presence, type AnswerRef, type CellRef, type Presence } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -19,7 +18,7 @@ export async function getPresence(regionId: string, year: string): Promise<Array
 
 export class LivePresence extends LiveQuery<Presence> {
 	constructor(regionId: string, year: string) {
-		super(presenceOf(regionId, year), sv.errors.generic, `presence in ${regionId}/${year}`);
+		super(presenceOf(regionId, year), 'generic', `presence in ${regionId}/${year}`);
 	}
 }
 

@@ -2,7 +2,6 @@
 // signed-in person reads, only functions and the seed write.
 import { doc, getDoc } from 'firebase/firestore';
 import { questionnaire, type Questionnaire } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -17,6 +16,6 @@ export async function getQuestionnaire(id: string): Promise<Questionnaire | null
 
 export class LiveQuestionnaire extends LiveDoc<Questionnaire> {
 	constructor(id: string) {
-		super(questionnaireRef(id), sv.errors.generic);
+		super(questionnaireRef(id), 'generic');
 	}
 }

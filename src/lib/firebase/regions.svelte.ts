@@ -2,10 +2,10 @@
 // list them all.
 import { collection, doc, getDoc } from 'firebase/firestore';
 import { region, type Region } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
+import type { DeniedRead } from '../domain/read-failure';
 
 const converter = zodConverter(region);
 const regionRef = (regionId: string) => doc(db(), paths.region(regionId)).withConverter(converter);
@@ -17,13 +17,13 @@ export async function getRegion(regionId: string): Promise<Region | null> {
 
 export class LiveRegion extends LiveDoc<Region> {
 	constructor(regionId: string) {
-		super(regionRef(regionId), sv.plan.denied);
+		super(regionRef(regionId), 'plan-denied');
 	}
 }
 
 /** Every region, live: staff only (the rules refuse the list to anyone else). */
 export class LiveRegions extends LiveQuery<Region> {
-	constructor(denied: string) {
+	constructor(denied: DeniedRead) {
 		super(collection(db(), paths.regions()).withConverter(converter), denied, paths.regions());
 	}
 }

@@ -2,7 +2,6 @@
 // a reminder mail or in the app). Only that person reads it; only functions write it.
 import { doc } from 'firebase/firestore';
 import { reminderOptOut, type ReminderOptOut } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -13,6 +12,6 @@ const optOutRef = (uid: string) => doc(db(), paths.reminderOptOut(uid)).withConv
 /** The person's opt-out, live: status 'missing' means they get reminders. */
 export class LiveReminderOptOut extends LiveDoc<ReminderOptOut> {
 	constructor(uid: string) {
-		super(optOutRef(uid), sv.reminders.denied);
+		super(optOutRef(uid), 'reminders-denied');
 	}
 }

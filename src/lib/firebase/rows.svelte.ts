@@ -5,7 +5,6 @@ import { collection, doc, getDoc, getDocFromServer } from 'firebase/firestore';
 import type { FieldEdit } from '../domain/edit-engine';
 import { readRowDocument } from '../domain/row-repair';
 import type { Row } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { callFunction, db } from './app';
 import { LiveQuery, readingConverter } from './live.svelte';
 import { addRowTo, deleteRowFrom, moveRowTo, repairPositionsTo, writeCellTo } from './row-writes';
@@ -33,7 +32,7 @@ export async function getRowFromServer(regionId: string, year: string, rowId: st
 
 export class LiveRows extends LiveQuery<Row> {
 	constructor(regionId: string, year: string) {
-		super(rowsOf(regionId, year), sv.plan.denied, `rows of ${regionId}/${year}`);
+		super(rowsOf(regionId, year), 'plan-denied', `rows of ${regionId}/${year}`);
 	}
 }
 

@@ -1,7 +1,6 @@
 // staff/{uid}: Tillväxtverket's people; a person reads only their own record.
 import { doc, getDoc } from 'firebase/firestore';
 import { staff, type Staff } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -17,6 +16,6 @@ export async function getStaff(uid: string): Promise<Staff | null> {
 
 export class LiveStaff extends LiveDoc<Staff> {
 	constructor(uid: string) {
-		super(staffRef(uid), sv.errors.generic);
+		super(staffRef(uid), 'generic');
 	}
 }

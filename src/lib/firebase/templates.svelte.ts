@@ -2,7 +2,6 @@
 // staff's template list follows them all.
 import { collection, doc, getDoc } from 'firebase/firestore';
 import { template, type Template } from '../domain/schemas';
-import { sv } from '../i18n/sv';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
@@ -17,14 +16,14 @@ export async function getTemplate(templateId: string): Promise<Template | null> 
 
 export class LiveTemplate extends LiveDoc<Template> {
 	constructor(templateId: string) {
-		super(templateRef(templateId), sv.errors.generic);
+		super(templateRef(templateId), 'generic');
 	}
 }
 
 /** Every template, live (the staff's list and the overview); a template that does not parse is counted in `unreadable`. */
 export class LiveTemplates extends LiveQuery<Template> {
 	constructor() {
-		super(collection(db(), paths.templates()).withConverter(converter), sv.errors.generic, 'templates');
+		super(collection(db(), paths.templates()).withConverter(converter), 'generic', 'templates');
 	}
 
 	get byId(): Map<string, Template> {
