@@ -19,17 +19,18 @@ let pageB: Page;
 async function editCell(page: Page, rowId: string, field: string, text: string, save = true) {
 	const editor = cell(page, rowId, field).locator('textarea');
 	// A click that lands while the table re-renders (going offline changes every row's snapshot
-	// metadata) can miss its cell, as a person's would: click again, as they would, for up to 30 s.
+	// metadata) can miss its cell, or the editor it opened can close again before one types, as a
+	// person's would: click again, as they would, for up to 30 s.
 	for (let tries = 0; ; tries++) {
 		await cell(page, rowId, field).click();
 		try {
 			await editor.waitFor({ timeout: 5_000 });
+			await editor.fill(text, { timeout: 5_000 });
 			break;
 		} catch (err) {
 			if (tries >= 5) throw err;
 		}
 	}
-	await editor.fill(text);
 	if (save) await editor.evaluate((el) => (el as HTMLTextAreaElement).blur());
 }
 
