@@ -28,9 +28,10 @@ function partOf(file: string): Part | null {
 
 /**
  * Which parts each part may import: nothing imports upward (domain < ui, i18n < data < sessions <
- * components < routes), and the functions take only the domain from the app. The sessions report
- * kinds and codes, so they do not import the catalogue either; nor does the data (src/lib/firebase
- * returns failure codes, also held as its own rule below).
+ * components < routes), and the functions take only the domain and the catalogue from the app: the
+ * exported documents are worded like the UI, from src/lib/i18n (pure data, no Svelte). The sessions
+ * report kinds and codes, so they do not import the catalogue either; nor does the data
+ * (src/lib/firebase returns failure codes, also held as its own rule below).
  */
 const MAY_IMPORT: Record<Part, readonly Part[]> = {
 	domain: ['domain'],
@@ -40,7 +41,7 @@ const MAY_IMPORT: Record<Part, readonly Part[]> = {
 	sessions: ['domain', 'data', 'sessions'],
 	components: ['domain', 'ui', 'i18n', 'data', 'sessions', 'components', 'assets'],
 	routes: ['domain', 'ui', 'i18n', 'data', 'sessions', 'components', 'routes', 'assets', 'app'],
-	functions: ['domain', 'functions'],
+	functions: ['domain', 'i18n', 'functions'],
 	assets: [],
 	app: []
 };
@@ -212,7 +213,10 @@ describe('the import-rule checks themselves', () => {
 		{ file: 'src/lib/domain/bad.ts', imports: ['svelte', 'firebase/firestore', '../firebase/app', '../components/plan/PlanCell.svelte', '../i18n/sv', '../ui/grid', 'zod/mini', './schemas'] },
 		{ file: 'src/lib/firebase/bad.ts', imports: ['../components/shared/Dialog.svelte', '../plan-session.svelte', '../i18n/sv', 'firebase/firestore'] },
 		{ file: 'src/lib/components/plan/Bad.svelte', imports: ['firebase/firestore', '../../firebase/rows.svelte', '#lib/domain/paths.ts'] },
-		{ file: 'functions/src/callables/bad.ts', imports: ['../../../src/lib/i18n/sv', '../../../src/lib/domain/schemas', 'firebase/app', 'firebase-admin/firestore', '../shared/callable', './submit-plan'] },
+		{
+			file: 'functions/src/callables/bad.ts',
+			imports: ['../../../src/lib/ui/grid', '../../../src/lib/i18n/export-sv', '../../../src/lib/domain/schemas', 'firebase/app', 'firebase-admin/firestore', '../shared/callable', './submit-plan']
+		},
 		{ file: 'functions/src/shared/bad.ts', imports: ['../triggers/send-mail', './outbox'] },
 		{ file: 'functions/src/index.ts', imports: ['./callables/submit-plan'] }
 	];
@@ -246,7 +250,7 @@ describe('the import-rule checks themselves', () => {
 		expect(catalogueImportsOfData(planted)).toEqual(["src/lib/firebase/bad.ts imports '../i18n/sv'"]);
 		expect(packageImports(planted, ['components'], (spec) => !isFirebaseSdk(spec))).toEqual(["src/lib/components/plan/Bad.svelte imports 'firebase/firestore'"]);
 		expect(upwardImports(planted, 'components')).toEqual([]);
-		expect(upwardImports(planted, 'functions')).toEqual(["functions/src/callables/bad.ts imports '../../../src/lib/i18n/sv' (i18n)"]);
+		expect(upwardImports(planted, 'functions')).toEqual(["functions/src/callables/bad.ts imports '../../../src/lib/ui/grid' (ui)"]);
 		expect(packageImports(planted, ['functions'], (spec) => !isFirebaseSdk(spec))).toEqual(["functions/src/callables/bad.ts imports 'firebase/app'"]);
 		expect(functionFileImports(planted)).toEqual(["functions/src/callables/bad.ts imports './submit-plan'", "functions/src/shared/bad.ts imports '../triggers/send-mail'"]);
 	});

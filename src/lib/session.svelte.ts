@@ -1,10 +1,13 @@
 // The signed-in person as the whole app sees them: their auth user, their memberships (found by
-// reading their own member document in each known region) and staff role, and signing out.
+// reading their own member document in each known region) and staff role, the names and years of
+// the regions they open as of sign-in (so the start page's first frame has them), and signing out.
 import type { User } from 'firebase/auth';
 import { actorOf, type Actor } from './domain/authorization';
-import type { Member, Organization, Staff } from './domain/schemas';
+import type { Member, Organization, Plan, Staff } from './domain/schemas';
 import { signOut as authSignOut, watchAuth } from './firebase/auth';
 import { getMembership } from './firebase/members.svelte';
+import { getYears } from './firebase/plans.svelte';
+import { getRegion } from './firebase/regions.svelte';
 import { getOrganizations } from './firebase/organizations.svelte';
 import { getStaff } from './firebase/staff.svelte';
 import { reopenListeners, stopAllListeners } from './firebase/live.svelte';
@@ -12,6 +15,12 @@ import { reopenListeners, stopAllListeners } from './firebase/live.svelte';
 export interface Membership {
 	regionId: string;
 	member: Member;
+}
+
+/** A region as read at sign-in: the live readers of the pages take over from it. */
+export interface RegionAtSignIn {
+	name: string;
+	years: Array<{ id: string; data: Plan }>;
 }
 
 export interface Profile {
@@ -22,6 +31,8 @@ export interface Profile {
 	memberships: Membership[];
 	staff: Staff | null;
 	organizations: Map<string, Organization>;
+	/** The regions the person opens (regionIds), as read at sign-in; a region that could not be read is left out. */
+	regions: Map<string, RegionAtSignIn>;
 }
 
 export type SessionStatus = 'starting' | 'signedOut' | 'loading' | 'ready' | 'noAccess' | 'error';
@@ -67,6 +78,20 @@ class Session {
 			if (generation !== this.#generation) return;
 			const memberships = found.flatMap((m) => (m.member ? [{ regionId: m.regionId, member: m.member }] : []));
 			const first = memberships[0]?.member ?? staff;
+			// Only regions the rules let this person read (their own, or all for staff), in parallel; a
+			// failure here is the live reader's to show, so it only leaves the region out.
+			const opened = staff ? regions : memberships.map((m) => m.regionId);
+			const read = await Promise.all(
+				opened.map(async (regionId) => {
+					try {
+						const [r, years] = await Promise.all([getRegion(regionId), getYears(regionId)]);
+						return r ? ([[regionId, { name: r.name, years: years.map((y) => ({ id: y.year, data: y.plan })) }]] as const) : [];
+					} catch {
+						return [];
+					}
+				})
+			);
+			if (generation !== this.#generation) return;
 			this.profile = {
 				uid: user.uid,
 				email: user.email ?? first?.email ?? '',
@@ -74,7 +99,8 @@ class Session {
 				orgId: first?.orgId ?? '',
 				memberships,
 				staff,
-				organizations
+				organizations,
+				regions: new Map(read.flat())
 			};
 			this.status = first ? 'ready' : 'noAccess';
 		} catch (err) {
@@ -103,6 +129,11 @@ class Session {
 		if (!p) return null;
 		const membership = regionId === null ? undefined : p.memberships.find((m) => m.regionId === regionId);
 		return actorOf(p.uid, membership?.member ?? null, p.staff);
+	}
+
+	/** The region as read at sign-in (its name and years), until the live readers have it. */
+	regionAtSignIn(regionId: string): RegionAtSignIn | null {
+		return this.profile?.regions.get(regionId) ?? null;
 	}
 
 	membershipOf(regionId: string): Member | null {

@@ -74,8 +74,12 @@ describe('comments, mentions and the history of a cell', () => {
 		const option = panel(pageA).getByRole('option', { name: /Karin Krokom/ });
 		await option.waitFor();
 		await pageA.keyboard.press('Enter');
-		expect(await composer.inputValue()).toBe('Kan du se över målet, @Karin Krokom ');
-		await composer.pressSequentially('? Läs mer på https://example.org/plan.');
+		// The name goes in without a trailing space, and the list stays closed on it: the space typed
+		// next is the only one.
+		expect(await composer.inputValue()).toBe('Kan du se över målet, @Karin Krokom');
+		expect(await panel(pageA).locator('ul[role="listbox"]').isHidden()).toBe(true);
+		await composer.pressSequentially(' – läs mer på https://example.org/plan.');
+		expect(await composer.inputValue()).toBe('Kan du se över målet, @Karin Krokom – läs mer på https://example.org/plan.');
 		await panel(pageA).getByRole('button', { name: 'Skicka', exact: true }).click();
 
 		// B: the row's button counts the open thread, and the panel lists it with an unread marker.

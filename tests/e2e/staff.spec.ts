@@ -339,7 +339,7 @@ describe('regions and templates, for a staff admin', () => {
 		expect(stored.published).toBe(true);
 		expect(stored.years).toEqual([2028]);
 		expect(stored.keys).toEqual(['action', 'goal', 'resources', 'kostnad', 'outputs', 'effects', 'status', 'nextYear']);
-		expect(stored.columns[3]).toEqual({ key: 'kostnad', part: 'plan', title: 'Kostnad', help: 'Budget i kronor.', type: 'shortText', choices: [], required: 'never' });
+		expect(stored.columns[3]).toEqual({ key: 'kostnad', part: 'plan', title: 'Kostnad', help: 'Budget i kronor.', type: 'shortText', choices: [], required: 'never', level: 'block' });
 		expect(stored.types.kostnad).toBe('shortText');
 
 		await page.goto(`${APP_URL}/admin`);

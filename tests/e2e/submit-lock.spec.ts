@@ -114,6 +114,10 @@ describe('submitting and reopening a plan', () => {
 		await pageA.reload();
 		await cell(pageA, 'jh23-3-06', 'action').waitFor();
 
+		// An open plan explains its keyboard use and the yellow of unsaved cells.
+		await pageA.locator('[data-unsent-legend]').waitFor();
+		expect(await pageA.getByText('Tabellen styrs med tangentbordet', { exact: false }).count()).toBe(1);
+
 		await pageA.getByRole('button', { name: 'Lämna in planen', exact: true }).click();
 		const dialog = pageA.getByRole('dialog', { name: 'Lämna in planen' });
 		const confirm = dialog.getByRole('button', { name: 'Lämna in', exact: true });
@@ -131,6 +135,11 @@ describe('submitting and reopening a plan', () => {
 
 		for (const p of [pageA, pageB]) await p.locator('[data-submitted-banner]').getByText(`Inlämnad av ${A.name}`).waitFor();
 		await pageB.locator('[data-readonly="submitted"]').waitFor();
+		// A locked plan cannot be edited: no keyboard help about editing, no legend for unsaved cells.
+		for (const p of [pageA, pageB]) {
+			await p.locator('[data-unsent-legend]').waitFor({ state: 'detached' });
+			expect(await p.getByText('Tabellen styrs med tangentbordet', { exact: false }).count()).toBe(0);
+		}
 		expect(await pageB.locator('td[data-row-id] textarea').count()).toBe(0);
 		await pageB.getByText('Planen lämnades in medan du skrev.').waitFor();
 		await pageB.getByText(/Osparad rad/).first().waitFor();

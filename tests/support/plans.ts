@@ -4,7 +4,7 @@
 // specs share.
 import { expect } from 'vitest';
 import { FieldValue } from 'firebase-admin/firestore';
-import { missingFields } from '../../src/lib/domain/completeness';
+import { checklistOf } from '../../src/lib/domain/completeness';
 import { plan, storedRow, template, type RowFields, type Template } from '../../src/lib/domain/schemas';
 import type { SubmittedRow } from '../../src/lib/domain/submission';
 import { admin, callError, client, clientAs, type Client } from './emulators';
@@ -42,12 +42,16 @@ export async function storedRows(regionId: string, year: string): Promise<Array<
 		.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Fills every required empty cell (status "fortsatter", text otherwise) with the Admin SDK, each with its next revision. */
+/**
+ * Fills every required empty cell, blocking or only warned about (status "fortsatter", text
+ * otherwise) with the Admin SDK, each with its next revision.
+ */
 export async function completePlan(regionId: string, year: string): Promise<void> {
 	const t = await templateOf(regionId, year);
 	for (let round = 0; round < 3; round++) {
 		const rows = await storedRows(regionId, year);
-		const missing = missingFields(t, rows);
+		const { blockers, warnings } = checklistOf(t, rows);
+		const missing = [...blockers, ...warnings];
 		if (missing.length === 0) return;
 		const rowsById = new Map(rows.map((r) => [r.id, r]));
 		for (const m of missing) {

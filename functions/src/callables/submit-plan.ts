@@ -1,7 +1,8 @@
 // submitPlan({ regionId, year }): a coordinator of the region hands in the year's plan and locks it.
 // One transaction reads the year, its template, the region, the caller's membership, every member
-// and EVERY row, checks that the plan is a complete draft, and then sets status 'submitted' with the
-// submission record (who, when, rows per area, content hash) and queues a receipt to every member.
+// and EVERY row, checks that the plan is a draft with no blocking cell empty (cells the template only
+// warns about do not stop it), and then sets status 'submitted' with the submission record (who,
+// when, rows per area, content hash, the warnings) and queues a receipt to every member.
 // A browser edit racing it either commits before the transaction's reads (and is submitted) or is
 // refused by firestore.rules because the year is no longer a draft; the transaction never commits
 // over rows that changed after it read them.
@@ -14,7 +15,7 @@ import { mailMembersIn } from '../shared/outbox';
 import { CALLABLE } from '../shared/options';
 import { APP_URL } from '../shared/params';
 import { InvalidDocument, invalidDocumentError, InvalidRow, invalidRowError, parseStored, planRows } from '../shared/plan-rows';
-import { missingFields, type MissingField } from '../../../src/lib/domain/completeness';
+import { checklistOf, type MissingField } from '../../../src/lib/domain/completeness';
 import { submissionReceiptMail } from '../../../src/lib/domain/plan-mail';
 import { plan, region, submitPlanInput, template, type Submission } from '../../../src/lib/domain/schemas';
 import { submissionRecord, type SubmittedRow } from '../../../src/lib/domain/submission';
@@ -56,10 +57,10 @@ async function submitIn(fs: Firestore, input: { regionId: string; year: string; 
 				throw e;
 			}
 			if (rows.length === 0) return { ok: false, error: 'failed-precondition', reason: 'empty' };
-			const missing = missingFields(t, rows);
-			if (missing.length > 0) return { ok: false, error: 'failed-precondition', reason: 'incomplete', missing };
+			const { blockers, warnings } = checklistOf(t, rows);
+			if (blockers.length > 0) return { ok: false, error: 'failed-precondition', reason: 'incomplete', missing: blockers };
 
-			const submission = submissionRecord({ rows, areas: r.areas, by: { uid, name: caller.name }, at: now, contentHash: contentHash(rows) });
+			const submission = submissionRecord({ rows, areas: r.areas, by: { uid, name: caller.name }, at: now, contentHash: contentHash(rows), warnings });
 			tx.update(ref, { status: 'submitted', submission });
 			mailMembersIn(tx, fs, membersSnap, 'plan-submitted', now, (m) => submissionReceiptMail({ name: m.name, regionId, regionName: r.name, year, appUrl, submission, areas: r.areas }));
 			return { ok: true, submission };

@@ -13,6 +13,7 @@ import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type Expor
 import { may } from '../../../src/lib/domain/authorization';
 import { answer, plan, questionnaire, region, template } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
+import { exportSv } from '../../../src/lib/i18n/export-sv';
 
 type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
 
@@ -30,7 +31,7 @@ async function mayRead(regionId: string, uid: string): Promise<boolean> {
  * answers are of the same moment; null when the region or the year does not exist. A document that
  * fails its schema throws (InvalidRow or InvalidDocument, answered 409): a broken export must not look like a complete one.
  */
-function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now'> | null> {
+function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now' | 'texts'> | null> {
 	const firestore = db();
 	return firestore.runTransaction(
 		async (tx) => {
@@ -69,7 +70,7 @@ export const exportPlan = onAppRequest({ memory: '512MiB' }, async (req, res) =>
 	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
 	if (!(await mayRead(target.regionId, uid))) return fail(res, { status: 403, error: 'permission-denied' });
 
-	let data: Omit<ExportInput, 'now'> | null;
+	let data: Omit<ExportInput, 'now' | 'texts'> | null;
 	try {
 		data = await load(target.regionId, target.year);
 	} catch (err) {
@@ -89,7 +90,7 @@ export const exportPlan = onAppRequest({ memory: '512MiB' }, async (req, res) =>
 	}
 	if (!data) return fail(res, { status: 404, error: 'not-found' });
 
-	const model = exportModel({ ...data, now: new Date() });
+	const model = exportModel({ ...data, now: new Date(), texts: exportSv });
 	// Loaded on first use: every function shares this bundle, and the others need not start docx and exceljs.
 	const file = target.format === 'docx' ? await (await import('../shared/render-docx')).renderDocx(model) : await (await import('../shared/render-xlsx')).renderXlsx(model);
 	res.set({

@@ -11,6 +11,8 @@ import {
 	rowNumbersOf,
 	missingLine,
 	missingCountText,
+	requirementOn,
+	checklistOf,
 	type CompletenessRow
 } from './completeness';
 import { template, type Template, type RowFields, type PriorityArea } from './schemas';
@@ -171,14 +173,82 @@ describe('missingFields: the template decides', () => {
 		expect(missingFields(marksRequired, [r('a', 1, 1, full)])).toEqual([]);
 	});
 
-	it('works for rsp-2024, which has no service-type column', () => {
-		expect(missingFields(rsp2024, [r('a', 1, 1, { status: 'klar' })]).map((m) => m.field)).toEqual([
-			'action',
-			'goal',
-			'resources',
-			'outputs',
-			'effects'
+	it('works for rsp-2024, which has no service-type column and only warns about follow-up and status', () => {
+		expect(missingFields(rsp2024, [r('a', 1, 1, { status: 'klar' })]).map((m) => m.field)).toEqual(['action', 'goal', 'resources']);
+		expect(missingFields(rsp2024, [r('a', 1, 1, { status: 'klar' })], 'warn').map((m) => m.field)).toEqual(['outputs', 'effects']);
+		expect(missingFields(rsp2024, [r('a', 1, 1, {})], 'warn').map((m) => m.field)).toEqual(['status']);
+	});
+});
+
+describe('requirement levels', () => {
+	it('reads an absent level as block, so templates stored before levels keep their meaning', () => {
+		const stored = template.parse({ ...(seed('templates/rsp-2024.json') as object), columns: (seed('templates/rsp-2024.json') as Template).columns.map(({ level: _, ...c }) => c) });
+		expect(stored.columns.every((c) => c.level === 'block')).toBe(true);
+		expect(missingFields(stored, [r('a', 1, 1, {})]).map((m) => m.field)).toEqual(['action', 'goal', 'resources', 'status']);
+		expect(missingFields(stored, [r('a', 1, 1, {})], 'warn')).toEqual([]);
+	});
+
+	it('rsp-2024 blocks on the plan part and warns about follow-up and status', () => {
+		const level = Object.fromEntries(rsp2024.columns.filter((c) => c.required !== 'never').map((c) => [c.key, c.level]));
+		expect(level).toEqual({ action: 'block', goal: 'block', resources: 'block', outputs: 'warn', effects: 'warn', status: 'warn' });
+	});
+
+	it('says per row what an empty cell does', () => {
+		const warnWhenSet = { required: 'whenStatusSet', level: 'warn' } as const;
+		expect(requirementOn(warnWhenSet, {})).toBe(null);
+		expect(requirementOn(warnWhenSet, { status: 'klar' })).toBe('warn');
+		expect(requirementOn({ required: 'always', level: 'block' }, {})).toBe('block');
+		expect(requirementOn({ required: 'never', level: 'warn' }, { status: 'klar' })).toBe(null);
+	});
+
+	it('splits a row into blockers and warnings, each in table order', () => {
+		expect(checklistOf(rsp2024, [r('a', 1, 1, { action: 'A', status: 'fortsatter', effects: 'E' }), r('b', 2, 1, { goal: 'G' })])).toEqual({
+			blockers: [
+				{ rowId: 'a', field: 'goal' },
+				{ rowId: 'a', field: 'resources' },
+				{ rowId: 'b', field: 'action' },
+				{ rowId: 'b', field: 'resources' }
+			],
+			warnings: [
+				{ rowId: 'a', field: 'outputs' },
+				{ rowId: 'b', field: 'status' }
+			]
+		});
+	});
+});
+
+describe('the 2025 plan as the network wrote it (tests/fixtures, rsp-2024)', () => {
+	type FixtureRow = CompletenessRow & { fields: RowFields };
+	const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures', 'plan-2025-warnings.json'), 'utf8')) as { templateId: string; rows: FixtureRow[] };
+
+	it('has 14 rows on rsp-2024, three without status', () => {
+		expect(fixture.templateId).toBe('rsp-2024');
+		expect(fixture.rows).toHaveLength(14);
+		expect(fixture.rows.filter((x) => !statusIsSet(x.fields))).toHaveLength(3);
+	});
+
+	it('lists 6 warnings (3 statuses, 3 follow-up cells) and no blockers, so it may be submitted', () => {
+		const { blockers, warnings } = checklistOf(rsp2024, fixture.rows);
+		expect(blockers).toEqual([]);
+		expect(warnings).toHaveLength(6);
+		expect(warnings.filter((w) => w.field === 'status')).toHaveLength(3);
+		expect(warnings.filter((w) => w.field === 'outputs' || w.field === 'effects')).toHaveLength(3);
+		const s = completenessSummary(rsp2024, fixture.rows, areas);
+		expect(s).toMatchObject({ complete: true, totalMissing: 0, totalWarnings: 6, rowCount: 14 });
+		expect(labelledMissing(rsp2024, fixture.rows, 'warn').map(missingLine)).toEqual([
+			'Insats 1.3: Resultat/förväntade resultat i form av effekter på kort, medellång och lång sikt',
+			'Insats 1.4: Resultat/förväntade resultat i form av effekter på kort, medellång och lång sikt',
+			'Insats 2.3: Status',
+			'Insats 3.1: Resultat i form av prestationer',
+			'Insats 3.4: Status',
+			'Insats 3.5: Status'
 		]);
+	});
+
+	it('is blocked once a core cell is emptied', () => {
+		const rows = fixture.rows.map((x, i) => (i === 4 ? { ...x, fields: { ...x.fields, resources: '' } } : x));
+		expect(checklistOf(rsp2024, rows).blockers).toEqual([{ rowId: fixture.rows[4].id, field: 'resources' }]);
+		expect(completenessSummary(rsp2024, rows).complete).toBe(false);
 	});
 });
 

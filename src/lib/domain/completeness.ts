@@ -1,11 +1,11 @@
 // Is a plan ready to submit? The year's template decides what must be filled in: a column marked
 // required 'always' on every row, 'whenStatusSet' on rows whose status is Klar or Fortsätter, and
-// 'never' nowhere. The same answer drives the UI checklist, the submit function, the reminder
-// mails and the national overview. For rsp-2023: action, goal, resources and status on every row;
-// outputs and effects once a row's status is set.
+// 'never' nowhere; its level says whether an empty such cell blocks the hand-in or is only warned
+// about. The same answer drives the UI checklist, the submit function, the reminder mails and the
+// national overview (those count blockers: what stands between a plan and its hand-in).
 import { emptyValue } from './cell-edit';
 import { sortRows, type Positioned } from './ordering';
-import { STATUS_KEY, type Column, type FieldKey, type FieldValue, type PriorityArea, type RowFields, type Template } from './schemas';
+import { STATUS_KEY, type Column, type RequirementLevel, type FieldKey, type FieldValue, type PriorityArea, type RowFields, type Template } from './schemas';
 
 /** A row as completeness reads it: its place in the table and its field values. */
 export interface CompletenessRow extends Positioned {
@@ -38,18 +38,24 @@ export function isRequired(column: Pick<Column, 'required'>, fields: RowFields):
 	return column.required === 'always' || (column.required === 'whenStatusSet' && statusIsSet(fields));
 }
 
+/** What an empty cell of this column on this row does: blocks the hand-in, warns, or nothing (null). */
+export function requirementOn(column: Pick<Column, 'required' | 'level'>, fields: RowFields): RequirementLevel | null {
+	return isRequired(column, fields) ? column.level : null;
+}
+
 /** The columns part by part, as template.ts orderedColumns lays them out. */
 function columnsInTableOrder(t: TemplateColumns): Column[] {
 	return t.parts.flatMap((p) => t.columns.filter((c) => c.part === p.key));
 }
 
 /**
- * Every required cell that is empty: rows in table order (area, position, id — ordering.ts
- * sortRows), and within a row the columns in the order the table shows them (template.ts
- * orderedColumns, part by part). Fields the template has no column for are never required.
+ * Every required cell of the given level ('block' unless told) that is empty: rows in table order
+ * (area, position, id — ordering.ts sortRows), and within a row the columns in the order the table
+ * shows them (template.ts orderedColumns, part by part). Fields the template has no column for are
+ * never required.
  */
-export function missingFields(t: TemplateColumns, rows: readonly CompletenessRow[]): MissingField[] {
-	const columns = columnsInTableOrder(t);
+export function missingFields(t: TemplateColumns, rows: readonly CompletenessRow[], level: RequirementLevel = 'block'): MissingField[] {
+	const columns = columnsInTableOrder(t).filter((c) => c.level === level);
 	const out: MissingField[] = [];
 	for (const row of sortRows([...rows])) {
 		for (const c of columns) {
@@ -57,6 +63,11 @@ export function missingFields(t: TemplateColumns, rows: readonly CompletenessRow
 		}
 	}
 	return out;
+}
+
+/** The empty cells that stop the hand-in, and those the checklist only warns about. */
+export function checklistOf(t: TemplateColumns, rows: readonly CompletenessRow[]): { blockers: MissingField[]; warnings: MissingField[] } {
+	return { blockers: missingFields(t, rows, 'block'), warnings: missingFields(t, rows, 'warn') };
 }
 
 export interface AreaCompleteness {
@@ -76,7 +87,9 @@ export interface CompletenessSummary {
 	rowCount: number;
 	incompleteRows: number;
 	totalMissing: number;
-	/** No required field is empty. Also true for a plan without rows — see `empty`. */
+	/** Empty cells the template only warns about (not counted in totalMissing). */
+	totalWarnings: number;
+	/** No blocking field is empty. Also true for a plan without rows — see `empty`. */
 	complete: boolean;
 	/** The plan has no rows at all; whether that may be submitted is the caller's decision. */
 	empty: boolean;
@@ -106,6 +119,7 @@ export function completenessSummary(
 		rowCount: rows.length,
 		incompleteRows: new Set(missing.map((m) => m.rowId)).size,
 		totalMissing: missing.length,
+		totalWarnings: missingFields(t, rows, 'warn').length,
 		complete: missing.length === 0,
 		empty: rows.length === 0
 	};
@@ -131,11 +145,11 @@ export function rowNumbersOf(rows: readonly Positioned[]): Map<string, string> {
 	return out;
 }
 
-/** missingFields with each entry's row number and column title, in the same order. */
-export function labelledMissing(t: TemplateColumns, rows: readonly CompletenessRow[]): MissingItem[] {
+/** missingFields (of the given level) with each entry's row number and column title, in the same order. */
+export function labelledMissing(t: TemplateColumns, rows: readonly CompletenessRow[], level: RequirementLevel = 'block'): MissingItem[] {
 	const numbers = rowNumbersOf(rows);
 	const titles = new Map(t.columns.map((c) => [c.key, c.title]));
-	return missingFields(t, rows).map((m) => ({ ...m, rowNumber: numbers.get(m.rowId) ?? '?', fieldTitle: titles.get(m.field) ?? m.field }));
+	return missingFields(t, rows, level).map((m) => ({ ...m, rowNumber: numbers.get(m.rowId) ?? '?', fieldTitle: titles.get(m.field) ?? m.field }));
 }
 
 /** "Insats 1.2: Mål" */

@@ -1,10 +1,11 @@
 // The export model from the real seed templates and the transcribed 2023 plan: status lines, area
 // order, row numbers, X marks, lists, the questionnaire's tables with Swedish decimal commas, and
-// the 2024 form without service types.
+// the 2024 form without service types, the form's full guide to its parts; every word from the catalogue.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { swedishDateTime } from './deadline';
 import { exportFileName, exportModel, exportPath, parseExportPath, swedishShare, textLines, type ExportCell, type ExportInput } from './export-model';
+import { exportSv } from '../i18n/export-sv';
 import { answer, answerFieldsOf, plan, question, questionnaire, region, storedRow, template, type Answer, type Question, type Row } from './schemas';
 
 const readSeed = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../seed/${path}`, import.meta.url), 'utf8'));
@@ -35,7 +36,7 @@ const draft = plan.parse({ templateId: 'rsp-2023', status: 'draft', deadline: ne
 const now = new Date('2024-02-05T09:15:00Z');
 
 function input(over: Partial<ExportInput> = {}): ExportInput {
-	return { region: jh, year: '2023', plan: draft, template: rsp2023, rows: storedRows(), questionnaire: null, answers: new Map(), now, ...over };
+	return { region: jh, year: '2023', plan: draft, template: rsp2023, rows: storedRows(), questionnaire: null, answers: new Map(), now, texts: exportSv, ...over };
 }
 
 const texts = (c: ExportCell | undefined) => (c?.kind === 'text' ? c.lines.map((l) => l.text).join('\n') : null);
@@ -47,6 +48,17 @@ describe('title and status line', () => {
 		expect(m.regionName).toBe('Region Jämtland Härjedalen');
 		expect(m.regionLine).toBe('Region: Jämtland Härjedalen');
 		expect(m.yearLine).toBe('Verksamhetsår 2023');
+	});
+
+	it('says "Region" once, also for a region whose name does not start with it', () => {
+		expect(exportModel(input({ region: { ...jh, name: 'Gotland' } })).regionLine).toBe('Region: Gotland');
+		expect(exportModel(input()).areas.map((a) => a.heading).every((h) => /^Prioriterat område \d\. /.test(h))).toBe(true);
+	});
+
+	it('takes every word from the texts it is given', () => {
+		const texts = { ...exportSv, title: 'T', regionLine: (n: string) => `R=${n}`, yearLine: (y: number) => `Y=${y}`, status: { ...exportSv.status, draft: (e: string) => `D ${e}` }, areaHeading: (n: number) => `A${n}` };
+		const m = exportModel(input({ texts }));
+		expect([m.title, m.regionLine, m.yearLine, m.statusLine.slice(0, 2), m.areas[0].heading]).toEqual(['T', 'R=Jämtland Härjedalen', 'Y=2023', 'D ', 'A1']);
 	});
 
 	it('says a draft is a draft, with the export time in Stockholm time', () => {
@@ -100,6 +112,33 @@ describe('the plan table (2023 form)', () => {
 		]);
 	});
 
+	it('keeps each text cell’s stored text exactly, "* " and "- " lines included', () => {
+		const leaves = m.header.leaves;
+		for (const r of m.areas.flatMap((a) => a.rows)) {
+			const seeded = seedRows.find((s) => s.id === r.id)!;
+			for (const [i, l] of leaves.entries()) {
+				const c = r.cells[i];
+				if (l.type !== 'longText' || c.kind !== 'text') continue;
+				expect(c.text, `${r.id} ${l.id}`).toBe(seeded.fields[l.field] ?? '');
+			}
+		}
+		const outputs = m.areas[1].rows.find((r) => r.id === 'jh23-2-01')!.cells[leaves.findIndex((l) => l.id === 'outputs')];
+		expect(outputs.kind === 'text' && outputs.text).toContain('\n* Hemsändning 8 st 1 537 062 kr\n');
+	});
+
+	it('gives each leaf its column type, so choice and X columns can be narrow', () => {
+		expect(m.header.leaves.map((l) => l.type)).toEqual(['longText', 'longText', 'longText', 'marks', 'marks', 'marks', 'marks', 'longText', 'longText', 'singleChoice', 'longText']);
+	});
+
+	it('has the form’s full guide to its parts: the template’s help and the definitions of prestationer and effekter', () => {
+		expect(m.guide.map((p) => p.title)).toEqual(m.header.parts.map((p) => p.title));
+		for (const [i, p] of rsp2023.parts.entries()) expect(m.guide[i].paragraphs[0]).toBe(p.help);
+		const followUp = m.guide.find((p) => p.key === 'followUp')!.paragraphs;
+		expect(followUp).toHaveLength(5);
+		expect(followUp[1]).toMatch(/^Med prestationer avses antal och omfattning av genomförda aktiviteter\./);
+		for (const sikt of ['kort', 'medellång', 'lång']) expect(followUp.some((t) => t.startsWith(`Med effekter på ${sikt} sikt avses`))).toBe(true);
+	});
+
 	it('has the region’s areas in order, each with its rows in position order and numbered', () => {
 		expect(m.areas.map((a) => a.heading)).toEqual(jh.areas.map((a) => `Prioriterat område ${a.number}. ${a.title}`));
 		for (const a of m.areas) {
@@ -125,6 +164,7 @@ describe('the plan table (2023 form)', () => {
 		const first = m.areas[0].rows[0].cells[leaves.findIndex((l) => l.id === 'resources')];
 		expect(first).toEqual({
 			kind: 'text',
+			text: seedRows[0].fields.resources,
 			lines: ['Region Jämtland Härjedalen', 'Länsstyrelsen Jämtlands län', 'Kommunerna', 'Samtligt inom ordinarie budget'].map((text) => ({ text, bullet: false }))
 		});
 	});
@@ -217,6 +257,7 @@ describe('lines and lists', () => {
 		const m = exportModel(input({ rows: [listRow] }));
 		expect(m.areas[0].rows[0].cells[0]).toEqual({
 			kind: 'text',
+			text: 'Insatser:\n- en\n- två',
 			lines: [
 				{ text: 'Insatser:', bullet: false },
 				{ text: 'en', bullet: true },
@@ -308,13 +349,14 @@ describe('the questionnaire', () => {
 	it('writes a text answer as paragraphs, and says when there is none', () => {
 		expect(byNumber(2).answer).toEqual({
 			kind: 'paragraphs',
+			text: 'Stort fokus på semiobemannat.\n\nMånga butiker ser över energin.',
 			lines: [
 				{ text: 'Stort fokus på semiobemannat.', bullet: false },
 				{ text: '', bullet: false },
 				{ text: 'Många butiker ser över energin.', bullet: false }
 			]
 		});
-		expect(byNumber(5).answer).toEqual({ kind: 'paragraphs', lines: [{ text: 'Inget svar.', bullet: false }] });
+		expect(byNumber(5).answer).toEqual({ kind: 'paragraphs', text: 'Inget svar.', lines: [{ text: 'Inget svar.', bullet: false }] });
 	});
 
 	it('lists staff per role with shares in full-time posts, Swedish decimal commas and the totals', () => {

@@ -1,6 +1,7 @@
 // What an exported plan says and where it goes, for the DOCX and XLSX renderers alike: title, region,
-// status line, per priority area the form's table (grouped headers, columns with help, X-mark
-// sub-columns, rows in table order), then the follow-up questions with their answers. Pure data.
+// status line, the form's guide to its parts, per priority area the form's table (grouped headers,
+// columns with help, X-mark sub-columns, rows in table order), then the follow-up questions with
+// their answers. Pure data: every word comes from the texts the caller passes (i18n/export-sv.ts).
 import { swedishDateTime } from './deadline';
 import { areaSections, choiceLabel, formatValue, isMarked, regionShortName, rowNumbers, tableHeader } from './plan-table';
 import {
@@ -9,6 +10,7 @@ import {
 	planYear,
 	type Answer,
 	type AnswerFieldType,
+	type ColumnType,
 	type FieldKey,
 	type Plan,
 	type Question,
@@ -21,13 +23,52 @@ import {
 } from './schemas';
 import * as z from 'zod/mini';
 
-export const EXPORT_TITLE = 'Uppföljning och redovisning av insatser i regionalt serviceprogram';
-export const QUESTIONS_TITLE = 'Frågor för uppföljning av regionala serviceprogram';
-export const NUMBER_TITLE = 'Insats';
-export const AREA_TITLE = 'Prioriterat område';
-export const NO_ROWS = 'Inga insatser.';
-export const NO_ANSWER = 'Inget svar.';
-export const NO_QUESTIONS = 'Året har inga uppföljningsfrågor.';
+/**
+ * The words of an exported document. The domain holds no screen or file text: the catalogue
+ * (src/lib/i18n/export-sv.ts) implements this, and the functions pass it in.
+ */
+export interface ExportTexts {
+	title: string;
+	questionsTitle: string;
+	/** The row number column's title. */
+	numberTitle: string;
+	/** The XLSX column naming a row's priority area. */
+	areaTitle: string;
+	areaHeading: (n: number, title: string) => string;
+	/** The region's name without a leading "Region ", so the line does not say it twice. */
+	regionLine: (shortName: string) => string;
+	yearLine: (year: number) => string;
+	status: {
+		draft: (exported: string) => string;
+		submitted: (exported: string) => string;
+		submittedBy: (name: string, at: string, exported: string) => string;
+	};
+	noRows: string;
+	noAnswer: string;
+	noQuestions: string;
+	/** What a marked X cell holds. */
+	mark: string;
+	partsTitle: string;
+	/** The form's paragraphs after a part's help text, by part key (the definitions of prestationer and effekter). */
+	partNotes: Readonly<Partial<Record<string, readonly string[]>>>;
+	outlook: { support: string; trends: Record<(typeof TRENDS)[number], string>; comment: string };
+	staff: { role: string; people: string; shares: string; total: string; person: (name: string, share: string) => string };
+	contacts: { role: string; name: string; email: string };
+	actors: { actor: string; collaboration: string; step: string; challenges: string };
+	creator: string;
+	documentTitle: (title: string, region: string, year: number) => string;
+	page: { before: string; between: string };
+	xlsx: {
+		planSheet: string;
+		questionsSheet: string;
+		aboutSheet: string;
+		leafTitle: (group: string, choice: string) => string;
+		about: { title: string; region: string; year: string; status: string; exported: string };
+		columnsTitle: string;
+	};
+}
+
+const TRENDS = ['minskar', 'oforandrad', 'okar'] as const;
 
 export const EXPORT_FORMATS = ['docx', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -65,13 +106,16 @@ export interface ExportLine {
 	bullet: boolean;
 }
 
-export type ExportCell = { kind: 'text'; lines: ExportLine[] } | { kind: 'mark'; marked: boolean };
+/** A text cell holds its text exactly as stored (what the XLSX writes) and as lines (what the DOCX lays out). */
+export type ExportCell = { kind: 'text'; text: string; lines: ExportLine[] } | { kind: 'mark'; marked: boolean };
 
 export interface ExportLeaf {
 	/** "action", or "serviceTypes:dagligvaror" for one X-mark choice. */
 	id: string;
 	field: FieldKey;
 	kind: 'text' | 'mark';
+	/** The template column's type: a choice or X column is laid out narrow. */
+	type: ColumnType;
 	/** The column's title, or for a choice sub-column the choice's label. */
 	title: string;
 	/** The X-mark column a choice belongs to ("Huvudsakligt serviceslag"); null for other columns. */
@@ -117,11 +161,21 @@ export interface ExportQuestion {
 	number: number;
 	title: string;
 	help: ExportLine[];
-	/** A table (outlook, staff, contacts, actors) or paragraphs (text); no answer → NO_ANSWER paragraph. */
-	answer: { kind: 'table'; table: ExportTable } | { kind: 'paragraphs'; lines: ExportLine[] };
+	/** The help as the questionnaire stores it. */
+	helpText: string;
+	/** A table (outlook, staff, contacts, actors) or paragraphs (text: the stored text and its lines); no answer → the no-answer line. */
+	answer: { kind: 'table'; table: ExportTable } | { kind: 'paragraphs'; text: string; lines: ExportLine[] };
+}
+
+/** One part of the table as the form explains it under "Delarna i tabellen": its title and every paragraph. */
+export interface ExportGuidePart {
+	key: string;
+	title: string;
+	paragraphs: string[];
 }
 
 export interface ExportModel {
+	texts: ExportTexts;
 	title: string;
 	regionName: string;
 	/** "Region: Jämtland Härjedalen", as the form writes it. */
@@ -133,6 +187,8 @@ export interface ExportModel {
 	/** "Utkast – exporterad …" or "Inlämnad av … – exporterad …" (Europe/Stockholm). */
 	statusLine: string;
 	exportedAt: string;
+	/** The template's help per part followed by the form's notes: the full text of "Delarna i tabellen". */
+	guide: ExportGuidePart[];
 	header: ExportHeader;
 	areas: ExportArea[];
 	questionsTitle: string;
@@ -149,6 +205,7 @@ export interface ExportInput {
 	/** Question id → its answer document. */
 	answers: ReadonlyMap<string, Answer>;
 	now: Date;
+	texts: ExportTexts;
 }
 
 /* ---------- text ---------- */
@@ -169,8 +226,8 @@ export function textLines(text: string): ExportLine[] {
 		.map((line) => (BULLET.test(line) ? { text: line.replace(BULLET, ''), bullet: true } : { text: line, bullet: false }));
 }
 
-const textCell = (text: string): ExportCell => ({ kind: 'text', lines: textLines(text) });
-const linesCell = (lines: string[]): ExportCell => ({ kind: 'text', lines: lines.map((text) => ({ text: printable(text), bullet: false })) });
+const textCell = (text: string): ExportCell => ({ kind: 'text', text: printable(text), lines: textLines(text) });
+const linesCell = (lines: string[]): ExportCell => ({ kind: 'text', text: printable(lines.join('\n')), lines: lines.map((text) => ({ text: printable(text), bullet: false })) });
 const markCell = (marked: boolean): ExportCell => ({ kind: 'mark', marked });
 
 /** A share of full-time posts with a Swedish decimal comma and at most two decimals: 0,15 · 0,5 · 1,0. */
@@ -185,8 +242,8 @@ export function exportHeader(t: Template, year: number): ExportHeader {
 	const h = tableHeader(t, year);
 	const leaves = h.columns.flatMap(({ column }): ExportLeaf[] =>
 		column.type === 'marks' && column.choices.length > 0
-			? column.choices.map((c) => ({ id: `${column.key}:${c.value}`, field: column.key, kind: 'mark', title: c.label, groupTitle: column.title, choice: c.value }))
-			: [{ id: column.key, field: column.key, kind: 'text', title: column.title, groupTitle: null, choice: null }]
+			? column.choices.map((c) => ({ id: `${column.key}:${c.value}`, field: column.key, kind: 'mark', type: column.type, title: c.label, groupTitle: column.title, choice: c.value }))
+			: [{ id: column.key, field: column.key, kind: 'text', type: column.type, title: column.title, groupTitle: null, choice: null }]
 	);
 	return {
 		parts: h.parts,
@@ -206,12 +263,6 @@ function rowCell(t: Template, leaf: ExportLeaf, fields: RowFields): ExportCell {
 
 /* ---------- the questionnaire ---------- */
 
-const TREND_COLUMNS = [
-	{ value: 'minskar', title: 'Minskar' },
-	{ value: 'oforandrad', title: 'Oförändrad' },
-	{ value: 'okar', title: 'Ökar' }
-] as const;
-
 /** An answer field's text, parsed with its type's schema; a missing or unreadable value reads as empty. */
 function textValue(a: Answer | undefined, key: string, type: Exclude<AnswerFieldType, 'people'>): string {
 	const parsed = answerValues[type].safeParse(a?.fields[key]);
@@ -223,19 +274,19 @@ function peopleValue(a: Answer | undefined, key: string): StaffShare[] {
 	return parsed.success ? parsed.data : [];
 }
 
-function questionAnswer(q: Question, a: Answer | undefined): ExportQuestion['answer'] {
+function questionAnswer(q: Question, a: Answer | undefined, w: ExportTexts): ExportQuestion['answer'] {
 	const table = (columns: ExportTable['columns'], rows: ExportCell[][]): ExportQuestion['answer'] => ({ kind: 'table', table: { columns, rows } });
 	switch (q.kind) {
 		case 'text': {
-			const lines = textLines(textValue(a, 'text', 'text'));
-			return { kind: 'paragraphs', lines: lines.length > 0 ? lines : [{ text: NO_ANSWER, bullet: false }] };
+			const text = printable(textValue(a, 'text', 'text'));
+			return text === '' ? { kind: 'paragraphs', text: w.noAnswer, lines: [{ text: w.noAnswer, bullet: false }] } : { kind: 'paragraphs', text, lines: textLines(text) };
 		}
 		case 'outlook':
 			return table(
-				[{ title: 'Stödtyp', kind: 'text' }, ...TREND_COLUMNS.map((c) => ({ title: c.title, kind: 'mark' as const })), { title: 'Kommentar', kind: 'text' }],
+				[{ title: w.outlook.support, kind: 'text' }, ...TRENDS.map((t) => ({ title: w.outlook.trends[t], kind: 'mark' as const })), { title: w.outlook.comment, kind: 'text' }],
 				q.rows.map((r) => {
 					const trend = textValue(a, `${r.key}-trend`, 'trend');
-					return [textCell(r.label), ...TREND_COLUMNS.map((c) => markCell(trend === c.value)), textCell(textValue(a, `${r.key}-comment`, 'text'))];
+					return [textCell(r.label), ...TRENDS.map((t) => markCell(trend === t)), textCell(textValue(a, `${r.key}-comment`, 'text'))];
 				})
 			);
 		case 'staff': {
@@ -244,23 +295,23 @@ function questionAnswer(q: Question, a: Answer | undefined): ExportQuestion['ans
 				const people = peopleValue(a, `${r.key}-people`);
 				const sum = people.reduce((s, p) => s + p.share, 0);
 				total += sum;
-				return [textCell(r.label), linesCell(people.map((p) => `${p.name}: ${swedishShare(p.share)}`)), textCell(people.length > 0 ? swedishShare(sum) : '')];
+				return [textCell(r.label), linesCell(people.map((p) => w.staff.person(p.name, swedishShare(p.share)))), textCell(people.length > 0 ? swedishShare(sum) : '')];
 			});
 			return table(
 				[
-					{ title: 'Roll', kind: 'text' },
-					{ title: 'Personer (årsarbetskrafter)', kind: 'text' },
-					{ title: 'Årsarbetskrafter', kind: 'text' }
+					{ title: w.staff.role, kind: 'text' },
+					{ title: w.staff.people, kind: 'text' },
+					{ title: w.staff.shares, kind: 'text' }
 				],
-				[...rows, [textCell('Totalt'), textCell(''), textCell(swedishShare(total))]]
+				[...rows, [textCell(w.staff.total), textCell(''), textCell(swedishShare(total))]]
 			);
 		}
 		case 'contacts':
 			return table(
 				[
-					{ title: 'Roll', kind: 'text' },
-					{ title: 'Namn', kind: 'text' },
-					{ title: 'E-post', kind: 'text' }
+					{ title: w.contacts.role, kind: 'text' },
+					{ title: w.contacts.name, kind: 'text' },
+					{ title: w.contacts.email, kind: 'text' }
 				],
 				q.rows.map((r) => {
 					const emails = textValue(a, `${r.key}-email`, 'emails').trim();
@@ -270,10 +321,10 @@ function questionAnswer(q: Question, a: Answer | undefined): ExportQuestion['ans
 		case 'actors':
 			return table(
 				[
-					{ title: 'Aktör', kind: 'text' },
-					{ title: 'Beskriv samverkan', kind: 'text' },
-					{ title: 'Steg i samverkanstrappan', kind: 'text' },
-					{ title: 'Eventuella utmaningar eller framgångsfaktorer', kind: 'text' }
+					{ title: w.actors.actor, kind: 'text' },
+					{ title: w.actors.collaboration, kind: 'text' },
+					{ title: w.actors.step, kind: 'text' },
+					{ title: w.actors.challenges, kind: 'text' }
 				],
 				q.rows.map((r) => [
 					textCell(r.label),
@@ -287,15 +338,15 @@ function questionAnswer(q: Question, a: Answer | undefined): ExportQuestion['ans
 
 /* ---------- the whole export ---------- */
 
-function statusLine(p: Plan, now: Date): string {
-	const exported = `exporterad ${swedishDateTime(now)}`;
-	if (p.status === 'draft') return `Utkast – ${exported}`;
-	if (!p.submission) return `Inlämnad – ${exported}`;
-	return printable(`Inlämnad av ${p.submission.byName} ${swedishDateTime(p.submission.at)} – ${exported}`);
+function statusLine(p: Plan, now: Date, w: ExportTexts): string {
+	const exported = swedishDateTime(now);
+	if (p.status === 'draft') return w.status.draft(exported);
+	if (!p.submission) return w.status.submitted(exported);
+	return printable(w.status.submittedBy(p.submission.byName, swedishDateTime(p.submission.at), exported));
 }
 
 export function exportModel(input: ExportInput): ExportModel {
-	const { region, template: t, plan: p } = input;
+	const { region, template: t, plan: p, texts: w } = input;
 	const year = Number(input.year);
 	const header = exportHeader(t, year);
 	const items = input.rows.map(({ id: rowId, row }) => ({ id: rowId, area: row.area, position: row.position, fields: row.fields }));
@@ -305,25 +356,32 @@ export function exportModel(input: ExportInput): ExportModel {
 		(s): ExportArea => ({
 			number: s.area.number,
 			title: printable(s.area.title),
-			heading: printable(`${AREA_TITLE} ${s.area.number}. ${s.area.title}`),
+			heading: printable(w.areaHeading(s.area.number, s.area.title)),
 			rows: s.rows.map((r) => ({ id: r.id, number: numbers.get(r.id) ?? '', cells: header.leaves.map((leaf) => rowCell(t, leaf, r.fields)) }))
 		})
 	);
 	const questions = [...(input.questionnaire?.questions ?? [])]
 		.sort((a, b) => a.number - b.number)
-		.map((q) => ({ id: q.id, number: q.number, title: q.title, help: textLines(q.help), answer: questionAnswer(q, input.answers.get(q.id)) }));
+		.map((q) => ({ id: q.id, number: q.number, title: q.title, help: textLines(q.help), helpText: printable(q.help), answer: questionAnswer(q, input.answers.get(q.id), w) }));
+	const guide = header.parts.map((part) => ({
+		key: part.key,
+		title: part.title,
+		paragraphs: [...(part.help.trim() === '' ? [] : part.help.split(/\r\n|\r|\n/)), ...(w.partNotes[part.key] ?? [])].map(printable)
+	}));
 	return {
-		title: EXPORT_TITLE,
+		texts: w,
+		title: w.title,
 		regionName: printable(region.name),
-		regionLine: printable(`Region: ${regionShortName(region.name)}`),
+		regionLine: printable(w.regionLine(regionShortName(region.name))),
 		year,
-		yearLine: `Verksamhetsår ${year}`,
+		yearLine: w.yearLine(year),
 		status: p.status,
-		statusLine: statusLine(p, input.now),
+		statusLine: statusLine(p, input.now, w),
 		exportedAt: swedishDateTime(input.now),
+		guide,
 		header,
 		areas,
-		questionsTitle: QUESTIONS_TITLE,
+		questionsTitle: w.questionsTitle,
 		questions
 	};
 }

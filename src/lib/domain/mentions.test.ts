@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions, insertMention, matchMentionables, mentionQuery, mentionedUids, type Mentionable } from './mentions';
+import { findMentions, insertMention, isInsertedMention, matchMentionables, mentionQuery, mentionedUids, type Mentionable } from './mentions';
 import { MAX_MENTIONS } from './schemas';
 
 /** mentionQuery with the caret written as '|' in the text. */
@@ -127,28 +127,55 @@ describe('matchMentionables', () => {
 });
 
 describe('insertMention', () => {
-	it('replaces the query with the full name and a space, caret after the space', () => {
-		expect(insertMention('Hej @An', 4, 7, 'Anna Svensson')).toEqual({ text: 'Hej @Anna Svensson ', caret: 19 });
+	it('replaces the query with the full name, no trailing space, caret right after the name', () => {
+		expect(insertMention('Hej @An', 4, 7, 'Anna Svensson')).toEqual({ text: 'Hej @Anna Svensson', caret: 18 });
 	});
 
-	it('keeps the text after the caret', () => {
+	it('gives exactly one space when the person types one after the name', () => {
+		const r = insertMention('Hej @An', 4, 7, 'Anna Svensson');
+		const typed = `${r.text.slice(0, r.caret)} ${r.text.slice(r.caret)}kolla`;
+		expect(typed).toBe('Hej @Anna Svensson kolla');
+		expect(typed).not.toContain('  ');
+	});
+
+	it('keeps the text after the caret, punctuation right after the name', () => {
 		const r = insertMention('Hej @An, kolla', 4, 7, 'Anna Svensson');
-		expect(r.text).toBe('Hej @Anna Svensson , kolla');
-		expect(r.text.slice(0, r.caret)).toBe('Hej @Anna Svensson ');
+		expect(r.text).toBe('Hej @Anna Svensson, kolla');
+		expect(r.text.slice(0, r.caret)).toBe('Hej @Anna Svensson');
 	});
 
-	it('reuses a space that already follows the caret', () => {
-		expect(insertMention('@An och Bo', 0, 3, 'Anna Svensson')).toEqual({ text: '@Anna Svensson och Bo', caret: 15 });
+	it('does not add a space where one already follows the caret', () => {
+		expect(insertMention('@An och Bo', 0, 3, 'Anna Svensson')).toEqual({ text: '@Anna Svensson och Bo', caret: 14 });
+	});
+
+	it('separates the name from a word that would run on into it', () => {
+		const r = insertMention('@Anna', 0, 3, 'Anna Svensson');
+		expect(r).toEqual({ text: '@Anna Svensson na', caret: 15 });
+		expect(findMentions(r.text, [{ uid: 'a', name: 'Anna Svensson' }])).toHaveLength(1);
 	});
 
 	it('inserts at a bare @', () => {
-		expect(insertMention('@', 0, 1, 'Åsa Öberg')).toEqual({ text: '@Åsa Öberg ', caret: 11 });
+		expect(insertMention('@', 0, 1, 'Åsa Öberg')).toEqual({ text: '@Åsa Öberg', caret: 10 });
 	});
 
-	it('leaves no open query that still offers the person just inserted', () => {
+	it('leaves a mention findMentions reads, and once a space is typed no open query offers the person again', () => {
+		const people = [{ uid: '2', name: 'Anna Svensson', orgName: 'X' }];
 		const r = insertMention('Hej @an', 4, 7, 'Anna Svensson');
-		const q = mentionQuery(r.text, r.caret);
-		expect(q === null || matchMentionables([{ uid: '2', name: 'Anna Svensson', orgName: 'X' }], q.query).length === 0).toBe(true);
+		expect(findMentions(r.text, people)).toEqual([{ start: 4, end: 18, uid: '2' }]);
+		const spaced = `${r.text} `;
+		const q = mentionQuery(spaced, spaced.length);
+		expect(q === null || matchMentionables(people, q.query).length === 0).toBe(true);
+	});
+});
+
+describe('isInsertedMention', () => {
+	it('is true right after an inserted name, and false once the text there changes', () => {
+		const r = insertMention('Hej @an', 4, 7, 'Anna Svensson');
+		const inserted = { start: 4, name: 'Anna Svensson' };
+		expect(isInsertedMention(r.text, mentionQuery(r.text, r.caret)!, inserted)).toBe(true);
+		const shortened = r.text.slice(0, -1);
+		expect(isInsertedMention(shortened, mentionQuery(shortened, shortened.length)!, inserted)).toBe(false);
+		expect(isInsertedMention(r.text, mentionQuery(r.text, r.caret)!, null)).toBe(false);
 	});
 });
 

@@ -86,13 +86,23 @@ export function matchMentionables(people: Mentionable[], query: string, limit = 
 }
 
 /**
- * Replaces '@query' (from start to caret) with '@Full Name ' and returns the new text and caret.
- * A space already after the caret is reused rather than doubled.
+ * Replaces '@query' (from start to caret) with '@Full Name' and puts the caret right after the name,
+ * so the space the person types next is the only one. Only when the text after the caret would run
+ * on into the name (a letter, digit or '-') is a space put between them, and the caret after it.
  */
 export function insertMention(text: string, start: number, caret: number, name: string): { text: string; caret: number } {
 	const head = `${text.slice(0, start)}@${name}`;
 	const rest = text.slice(caret);
-	return rest.startsWith(' ') ? { text: head + rest, caret: head.length + 1 } : { text: `${head} ${rest}`, caret: head.length + 1 };
+	const runsOn = rest !== '' && (rest[0] === '-' || !AFTER_NAME.test(rest[0]));
+	return runsOn ? { text: `${head} ${rest}`, caret: head.length + 1 } : { text: head + rest, caret: head.length };
+}
+
+/**
+ * Whether the '@query' at the caret is exactly a mention just inserted there (insertMention's result,
+ * untouched): the list should then stay closed rather than offer the same person again.
+ */
+export function isInsertedMention(text: string, query: { start: number; query: string }, inserted: { start: number; name: string } | null): boolean {
+	return inserted !== null && query.start === inserted.start && query.query === inserted.name && text.startsWith(`@${inserted.name}`, inserted.start);
 }
 
 /**

@@ -49,8 +49,9 @@ describe('overviewSources', () => {
 	it('gives overview() the figures of each plan', () => {
 		const o = overview({ ...overviewSources(sources), now: at, filter: { year: '2024' } });
 		const a = o.rows.find((r) => r.regionId === 'a');
-		// r1 is Klar without outputs and effects (required once the status is set); r2 lacks goal, resources, status.
-		expect(a?.completeness).toEqual({ rows: 2, completeRows: 0, missing: 5, percent: 0 });
+		// r1 is Klar without outputs and effects, which rsp-2024 only warns about: complete. r2 lacks
+		// goal and resources, which block (its empty status only warns).
+		expect(a?.completeness).toEqual({ rows: 2, completeRows: 1, missing: 2, percent: 50 });
 		expect(o.rows.find((r) => r.regionId === 'b')?.completeness).toEqual({ rows: 1, completeRows: 1, missing: 0, percent: 100 });
 	});
 });

@@ -51,7 +51,8 @@ const SUBMISSION = {
 	at: new Date('2025-01-20T14:30:00Z'),
 	rowsPerArea: { '1': 2 },
 	rowCount: 2,
-	contentHash: 'a'.repeat(64)
+	contentHash: 'a'.repeat(64),
+	warnings: []
 };
 const REOPENING = { by: 'u-a', byName: 'Anna Andersson', at: new Date('2025-01-20T15:00:00Z'), reason: 'Ett mål saknade siffror.' };
 

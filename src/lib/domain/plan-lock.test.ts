@@ -35,8 +35,8 @@ describe('submitReadiness', () => {
 const template = {
 	parts: [{ key: 'plan' as const, title: 'Plan', help: '' }],
 	columns: [
-		{ key: 'action' as const, part: 'plan' as const, title: 'Planerad insats', help: '', type: 'longText' as const, choices: [], required: 'always' as const },
-		{ key: 'goal' as const, part: 'plan' as const, title: 'Mål', help: '', type: 'longText' as const, choices: [], required: 'always' as const }
+		{ key: 'action' as const, part: 'plan' as const, title: 'Planerad insats', help: '', type: 'longText' as const, choices: [], required: 'always' as const, level: 'block' as const },
+		{ key: 'goal' as const, part: 'plan' as const, title: 'Mål', help: '', type: 'longText' as const, choices: [], required: 'always' as const, level: 'block' as const }
 	]
 };
 const rows: CompletenessRow[] = [

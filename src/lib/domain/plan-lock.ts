@@ -4,7 +4,7 @@
 import { rowNumbersOf, type CompletenessRow, type MissingField, type MissingItem } from './completeness';
 import { daysLeft } from './deadline';
 import type { Position } from './ordering';
-import type { Plan, Reopening, Template } from './schemas';
+import type { Column, Plan, Reopening } from './schemas';
 
 /** The deadline as the banner says it: days left, the last day itself, or passed. */
 export type DeadlineState = { kind: 'left'; days: number } | { kind: 'today' } | { kind: 'past' };
@@ -32,7 +32,7 @@ export function submitReadiness(rowCount: number, missing: readonly unknown[]): 
  * completeness.ts labelledMissing labels the local one: the row numbers of the rows as this browser
  * has them, the template's column titles. A row this browser does not have yet reads "?".
  */
-export function labelMissing(t: Pick<Template, 'columns'>, rows: readonly CompletenessRow[], missing: readonly MissingField[]): MissingItem[] {
+export function labelMissing(t: { columns: ReadonlyArray<Pick<Column, 'key' | 'title'>> }, rows: readonly CompletenessRow[], missing: readonly MissingField[]): MissingItem[] {
 	const numbers = rowNumbersOf(rows);
 	const titles = new Map(t.columns.map((c) => [c.key, c.title]));
 	return missing.map((m) => ({ rowId: m.rowId, field: m.field, rowNumber: numbers.get(m.rowId) ?? '?', fieldTitle: titles.get(m.field) ?? m.field }));

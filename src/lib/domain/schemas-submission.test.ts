@@ -45,8 +45,9 @@ describe('sha256HexString', () => {
 describe('submission', () => {
 	const valid = { by: 'uid1', byName: 'Åsa', at, rowsPerArea: { '1': 2, '2': 0, '3': 1 }, rowCount: 3, contentHash: hash };
 
-	it('parses a record, with a Firestore timestamp for at', () => {
-		expect(submission.parse(valid)).toEqual(valid);
+	it('parses a record, with a Firestore timestamp for at, and no warnings when a record has none (older records)', () => {
+		expect(submission.parse(valid)).toEqual({ ...valid, warnings: [] });
+		expect(submission.parse({ ...valid, warnings: [{ rowId: 'r1', field: 'status' }] }).warnings).toEqual([{ rowId: 'r1', field: 'status' }]);
 		expect(submission.parse({ ...valid, at: timestampLike(at) }).at).toEqual(at);
 	});
 

@@ -335,7 +335,7 @@ describe('template', () => {
 });
 
 describe('column', () => {
-	it('defaults help, choices and required', () => {
+	it('defaults help, choices, required and level (block, so stored templates keep their meaning)', () => {
 		expect(column.parse({ key: 'goal', part: 'plan', title: 'Mål', type: 'longText' })).toEqual({
 			key: 'goal',
 			part: 'plan',
@@ -343,8 +343,14 @@ describe('column', () => {
 			help: '',
 			type: 'longText',
 			choices: [],
-			required: 'never'
+			required: 'never',
+			level: 'block'
 		});
+	});
+
+	it('takes the warn level and rejects an unknown one', () => {
+		expect(column.parse({ key: 'goal', part: 'plan', title: 'Mål', type: 'longText', required: 'always', level: 'warn' }).level).toBe('warn');
+		expect(column.safeParse({ key: 'goal', part: 'plan', title: 'Mål', type: 'longText', required: 'always', level: 'maybe' }).success).toBe(false);
 	});
 
 	it('rejects an unknown requirement', () => {

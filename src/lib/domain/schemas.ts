@@ -144,7 +144,17 @@ export const choice = z.object({
 });
 export type Choice = z.infer<typeof choice>;
 
+/** When a column asks for a value: on every row, on rows whose status is set, or never. */
 export const requirement = z.enum(['always', 'whenStatusSet', 'never']);
+
+/**
+ * What an empty required cell does: 'block' stops the hand-in, 'warn' is listed in the checklist
+ * but lets the plan be submitted. Absent means 'block', so templates stored before levels existed
+ * keep their meaning.
+ */
+export const REQUIREMENT_LEVELS = ['block', 'warn'] as const;
+export const requirementLevel = z.enum(REQUIREMENT_LEVELS);
+export type RequirementLevel = z.infer<typeof requirementLevel>;
 
 export const column = z.object({
 	key: fieldKey,
@@ -153,7 +163,8 @@ export const column = z.object({
 	help: z._default(z.string().check(z.maxLength(2000, 'help-too-long')), ''),
 	type: columnType,
 	choices: z._default(z.array(choice).check(z.maxLength(MAX_CHOICES, 'too-many-choices')), []),
-	required: z._default(requirement, 'never')
+	required: z._default(requirement, 'never'),
+	level: z._default(requirementLevel, 'block')
 });
 export type Column = z.infer<typeof column>;
 
@@ -402,7 +413,7 @@ const actorName = z.string().check(z.minLength(1), z.maxLength(200));
  * What submitting a year records on the year document: who, when, how many rows per priority area
  * (keys are area numbers as decimal strings, "1", "2", … — Firestore map keys are strings), and the
  * SHA-256 of the submitted content (submission.ts canonicalContent) so a later read can show that
- * the rows are still what was submitted.
+ * the rows are still what was submitted, and the warned-about cells that were empty then.
  */
 export const submission = z
 	.object({
@@ -411,7 +422,9 @@ export const submission = z
 		at: instant,
 		rowsPerArea: z.record(z.string().check(z.regex(/^[1-9]\d*$/, 'invalid-area')), z.number().check(z.int(), z.minimum(0))),
 		rowCount: z.number().check(z.int(), z.minimum(0)),
-		contentHash: sha256HexString
+		contentHash: sha256HexString,
+		/** Cells the template only warns about that were empty when the plan was handed in (completeness.ts). */
+		warnings: z._default(z.array(z.object({ rowId: z.string().check(z.minLength(1), z.maxLength(1500)), field: fieldKey })), [])
 	})
 	.check(z.refine((s) => Object.values(s.rowsPerArea).reduce((a, b) => a + b, 0) === s.rowCount, 'row-count-mismatch'));
 export type Submission = z.infer<typeof submission>;

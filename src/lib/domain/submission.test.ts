@@ -123,9 +123,15 @@ describe('submissionRecord', () => {
 			at,
 			rowsPerArea: { '1': 2, '2': 0, '3': 1 },
 			rowCount: 3,
-			contentHash: contentHash(rows)
+			contentHash: contentHash(rows),
+			warnings: []
 		});
 		expect(submission.parse(record)).toEqual(record);
+	});
+
+	it('records the warned-about cells left empty', () => {
+		const warnings = [{ rowId: 'r1', field: 'status' }, { rowId: 'r2', field: 'outputs' }];
+		expect(submissionRecord({ rows, areas, by, at, contentHash: contentHash(rows), warnings }).warnings).toEqual(warnings);
 	});
 
 	it('uses the given clock, not the system clock', () => {

@@ -1,10 +1,11 @@
 // Submitting a year locks it and records what was handed in: who, when, the number of insatser per
-// priority area, and a SHA-256 fingerprint of the content. The fingerprint is computed over a
-// canonical text of the rows (canonicalContent), so anyone can recompute it from the stored rows
-// and tell whether they still are what was submitted. The submit function reads the rows, hashes
-// them (functions/src/shared/content-hash.ts, node:crypto) and sets the status in one transaction;
-// this module defines the hashed text and builds the record from the data it is given.
+// priority area, a SHA-256 fingerprint of the content and the warned-about cells left empty. The
+// fingerprint is computed over a canonical text of the rows (canonicalContent), so anyone can
+// recompute it from the stored rows and tell whether they still are what was submitted. The submit
+// function reads the rows, hashes them (functions/src/shared/content-hash.ts, node:crypto) and sets
+// the status in one transaction; this module defines the hashed text and builds the record.
 import { reopening, submission, type PriorityArea, type Reopening, type RowFields, type Submission } from './schemas';
+import type { MissingField } from './completeness';
 import { byCodeUnits, compareRows, type Position } from './ordering';
 
 /** A row as submitted: its id, area, place in the area, and field values. */
@@ -80,6 +81,8 @@ export function submissionRecord(input: {
 	by: Actor;
 	at: Date;
 	contentHash: string;
+	/** The warned-about cells that are empty (completeness.ts missingFields at level 'warn'); none when left out. */
+	warnings?: readonly MissingField[];
 }): Submission {
 	return submission.parse({
 		by: input.by.uid,
@@ -87,7 +90,8 @@ export function submissionRecord(input: {
 		at: input.at,
 		rowsPerArea: rowsPerArea(input.rows, input.areas),
 		rowCount: input.rows.length,
-		contentHash: input.contentHash
+		contentHash: input.contentHash,
+		warnings: input.warnings ?? []
 	});
 }
 

@@ -34,6 +34,15 @@ describe('a draft of a stored template', () => {
 		expect(r.data.content.years).toEqual([2024, 2025, 2026, 2027]);
 	});
 
+	it('keeps each column\'s level (rsp-2024 warns about status) and sends a changed one', () => {
+		const d = copy();
+		expect(d.columns.find((c) => c.key === 'status')?.level).toBe('warn');
+		d.columns.find((c) => c.key === 'goal')!.level = 'warn';
+		const r = checkDraft(d, true);
+		expect(r.ok && r.data.content.columns.filter((c) => c.level === 'warn').map((c) => c.key)).toEqual(['goal', 'outputs', 'effects', 'status']);
+		expect(newColumn('n').level).toBe('block');
+	});
+
 	it('adds a short-text column and a new year', () => {
 		const d = copy();
 		d.years = '2028';

@@ -5,6 +5,7 @@ import { issueCode, type FieldIssue, type FormCheck } from './form-check';
 import { PART_KEYS, saveTemplateInput, templateContent, type ColumnType, type PartKey, type SaveTemplateInput, type TemplateContent } from './schemas';
 
 export type Requirement = TemplateContent['columns'][number]['required'];
+export type Level = TemplateContent['columns'][number]['level'];
 
 export interface DraftChoice {
 	uid: string;
@@ -20,6 +21,8 @@ export interface DraftColumn {
 	help: string;
 	type: ColumnType;
 	required: Requirement;
+	/** Whether an empty cell blocks the hand-in or only warns (kept as chosen while required is 'never'). */
+	level: Level;
 	/** Kept while the type is a text type (switching back restores them), sent only for choice types. */
 	choices: DraftChoice[];
 }
@@ -51,7 +54,7 @@ const DEFAULT_PART_TITLES: Record<PartKey, string> = {
 
 /** A new column, in the first enabled part: empty key and title, long text, never required. */
 export function newColumn(uid: string, part: PartKey = 'plan'): DraftColumn {
-	return { uid, key: '', part, title: '', help: '', type: 'longText', required: 'never', choices: [] };
+	return { uid, key: '', part, title: '', help: '', type: 'longText', required: 'never', level: 'block', choices: [] };
 }
 
 /** A draft from stored content (a template opened or copied), or an empty one with the three parts on. */
@@ -74,6 +77,7 @@ export function draftFrom(content: TemplateContent | null, templateId: string, n
 			help: c.help,
 			type: c.type,
 			required: c.required,
+			level: c.level,
 			choices: c.choices.map((ch) => ({ uid: newUid(), value: ch.value, label: ch.label }))
 		}))
 	};
@@ -99,7 +103,8 @@ function contentOf(d: TemplateDraft, years: number[]) {
 			help: c.help.trim(),
 			type: c.type,
 			choices: hasChoices(c.type) ? c.choices.map((ch) => ({ value: ch.value.trim(), label: ch.label.trim() })) : [],
-			required: c.required
+			required: c.required,
+			level: c.level
 		}))
 	};
 }

@@ -19,6 +19,7 @@ export interface PreviewColumn {
 	help: string;
 	type: ColumnType;
 	required: Column['required'];
+	level: Column['level'];
 	span: number;
 	/** An X-mark column: its choices head the sub-columns in a third header row. */
 	hasChoices: boolean;
@@ -70,6 +71,7 @@ export function templatePreview(t: Template, year: number): TemplatePreview {
 			help: c.help,
 			type: c.type,
 			required: c.required,
+			level: c.level,
 			span: spanOf(c),
 			hasChoices: c.type === 'marks'
 		})),

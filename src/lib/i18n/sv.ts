@@ -89,6 +89,7 @@ export const sv = {
 		markedText: 'Markerad',
 		gridHelp:
 			'Tabellen styrs med tangentbordet: piltangenterna och Tab flyttar mellan cellerna, Enter börjar redigera, Esc avbryter och Tab eller att lämna cellen sparar.',
+		unsentLegend: 'Gul bakgrund: din ändring är inte sparad ännu.',
 		addFailed: 'Insatsen kunde inte läggas till.',
 		moveFailed: 'Insatsen kunde inte flyttas.',
 		deleteFailed: 'Insatsen kunde inte tas bort.',
@@ -114,6 +115,7 @@ export const sv = {
 		submittedBy: (name: string, when: string) => `Inlämnad av ${name} ${when}`,
 		areaCountsLabel: 'Insatser per prioriterat område när planen lämnades in',
 		areaCount: (area: number, n: number) => `Område ${area}: ${n} ${n === 1 ? 'insats' : 'insatser'}`,
+		submittedWarnings: (n: number) => `Lämnades in med ${n} ${n === 1 ? 'uppgift' : 'uppgifter'} som borde ha fyllts i.`,
 		reopenedBy: (name: string, when: string, reason: string) => `Öppnad igen av ${name} den ${when}: ”${reason}”`,
 		announceSubmitted: 'Planen har lämnats in och kan inte längre ändras.',
 		announceReopened: 'Planen har öppnats igen och kan ändras.',
@@ -128,6 +130,9 @@ export const sv = {
 	checklist: {
 		heading: 'Det här saknas',
 		help: 'Välj en uppgift för att gå till cellen i tabellen.',
+		blockersHeading: 'Måste fyllas i före inlämning',
+		warningsHeading: 'Bör fyllas i (hindrar inte inlämning)',
+		warningsCount: (n: number) => (n === 0 ? '' : `${n} ${n === 1 ? 'uppgift' : 'uppgifter'} bör fyllas i.`),
 		complete: 'Alla obligatoriska uppgifter är ifyllda.',
 		empty: 'Planen har inga insatser ännu.',
 		rows: (n: number) => `Planen har ${n} ${n === 1 ? 'insats' : 'insatser'}.`
@@ -138,6 +143,7 @@ export const sv = {
 		empty: 'En plan utan insatser kan inte lämnas in.',
 		incomplete: 'Fyll i uppgifterna som saknas innan planen lämnas in.',
 		ready: 'Planen är klar att lämnas in.',
+		readyWithWarnings: 'Planen kan lämnas in. Uppgifterna under ”Bör fyllas i” saknas fortfarande; de sparas med inlämningen.',
 		serverMissing: 'Planen lämnades inte in: enligt den sparade planen saknas det här.',
 		pending: 'Dina senaste ändringar skickas fortfarande. Vänta tills de är sparade innan du lämnar in.',
 		confirm: 'Lämna in',
@@ -749,6 +755,8 @@ export const sv = {
 		columnType: { shortText: 'Kort text', longText: 'Lång text', singleChoice: 'Ett val', marks: 'X-markeringar' },
 		required: { always: 'Alltid', whenStatusSet: 'När status är satt', never: 'Aldrig' },
 		requiredShort: { always: 'obligatorisk', whenStatusSet: 'obligatorisk när status är satt', never: 'frivillig' },
+		level: { block: 'Hindrar inlämning', warn: 'Varning (hindrar inte inlämning)' },
+		levelShort: { warn: 'bara varning om den saknas' },
 		partName: { plan: 'Plan', followUp: 'Uppföljning', nextYear: 'Nästa år' },
 		preview: {
 			caption: (year: number) => `Tabellen som mallen ger för ${year}, med en tom exempelrad`,
@@ -787,6 +795,7 @@ export const sv = {
 			part: 'Del',
 			type: 'Typ',
 			required: 'Krävs för inlämning',
+			level: 'Om uppgiften saknas',
 			choices: (column: string) => `Val för ${column.toLowerCase()}`,
 			marksHint: 'Varje val blir en egen kolumn att markera med X. Värdet sparas: små bokstäver, siffror och bindestreck.',
 			choiceHint: 'Ett tomt värde betyder ”inte angivet”. Värdet sparas: små bokstäver, siffror och bindestreck.',
