@@ -8,14 +8,6 @@ import { overviewExportQuery, type OverviewExportQuery, type OverviewStatus, typ
 
 export const OVERVIEW_STATUSES: readonly OverviewStatus[] = ['notStarted', 'draft', 'reopened', 'submitted'];
 
-/** The Swedish name of each status, as the export writes it. */
-export const OVERVIEW_STATUS_LABEL: Record<OverviewStatus, string> = {
-	notStarted: 'Ej påbörjad',
-	draft: 'Utkast',
-	reopened: 'Öppnad igen',
-	submitted: 'Inlämnad'
-};
-
 export interface OverviewRegion {
 	id: string;
 	name: string;

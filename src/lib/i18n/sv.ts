@@ -699,7 +699,7 @@ export const sv = {
 		allYears: 'Alla år',
 		status: 'Status',
 		allStatuses: 'Alla statusar',
-		/** The same words as the overview's XLSX export (domain/overview.ts OVERVIEW_STATUS_LABEL). */
+		/** Each status's name: the page and the XLSX export (i18n/export-sv.ts) use these words. */
 		statusLabel: { notStarted: 'Ej påbörjad', draft: 'Utkast', reopened: 'Öppnad igen', submitted: 'Inlämnad' },
 		exportExcel: 'Exportera till Excel',
 		summaryLabel: 'Antal per status',
