@@ -441,19 +441,30 @@ describe('region members', () => {
 	});
 
 	describe('last activity', () => {
-		it("a member's recorded edit moves their lastActiveAt to the edit's time", async () => {
+		it("a member's recorded edit moves their lastActiveAt to the edit's time, at most once a quarter of an hour", async () => {
 			const ost = await pool.as(P.ostersund.uid);
 			const rowId = 'jh23-2-01';
 			const rowRef = yearDoc(JH, '2023').collection('rows').doc(rowId);
-			const rev = ((await rowRef.get()).get('revs.nextYear') as number | undefined) ?? 0;
-			await updateDoc(doc(ost.db, paths.row(JH, '2023', rowId)), {
-				'fields.nextYear': 'Vi fortsätter med servicepunkterna.',
-				'revs.nextYear': rev + 1,
-				updatedBy: P.ostersund.uid,
-				updatedAt: serverTimestamp()
-			});
-			const editedAt = ((await rowRef.get()).get('updatedAt') as Timestamp).toMillis();
+			const edit = async (text: string) => {
+				const rev = ((await rowRef.get()).get('revs.nextYear') as number | undefined) ?? 0;
+				await updateDoc(doc(ost.db, paths.row(JH, '2023', rowId)), {
+					'fields.nextYear': text,
+					'revs.nextYear': rev + 1,
+					updatedBy: P.ostersund.uid,
+					updatedAt: serverTimestamp()
+				});
+				const at = ((await rowRef.get()).get('updatedAt') as Timestamp).toMillis();
+				await eventually(async () => ((await yearDoc(JH, '2023').collection('history').where('rowId', '==', rowId).where('at', '==', Timestamp.fromMillis(at)).get()).size > 0 ? true : undefined), 'the history entry');
+				return at;
+			};
+			// Last seen twenty minutes ago: the next edit is due to move it.
+			await members(JH).doc(P.ostersund.uid).update({ lastActiveAt: Timestamp.fromMillis(Date.now() - 20 * 60_000) });
+			const editedAt = await edit('Vi fortsätter med servicepunkterna.');
 			await eventually(async () => ((await memberOf(JH, P.ostersund.uid))?.lastActiveAt?.getTime() === editedAt ? true : undefined), 'lastActiveAt to move');
+			// A second edit a moment later is recorded, but the membership (which every plan page reads) is not written again.
+			await edit('Vi fortsätter med servicepunkterna och ombuden.');
+			await new Promise((r) => setTimeout(r, 1500));
+			expect((await memberOf(JH, P.ostersund.uid))?.lastActiveAt?.getTime()).toBe(editedAt);
 		});
 
 		it('an edit recorded after the writer was removed does not bring the membership back', async () => {

@@ -5,6 +5,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { memberRef } from './callable';
 import { member, staff } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
+import { activityDue } from '../../../src/lib/domain/membership';
 
 export interface Actor {
 	by: string;
@@ -39,12 +40,12 @@ export async function actorOf(fs: Firestore, regionId: string, uid: string): Pro
 const NOT_FOUND = 5;
 
 /**
- * Moves a member's lastActiveAt to `at` (sign-in sets it too, in beforeUserSignedIn). Only an existing
- * membership is touched (an actor without lastActiveAt was no member when read): a removed member's
- * late edit must not bring their membership back.
+ * Moves a member's lastActiveAt to `at` when a quarter of an hour has passed (activityDue; sign-in sets
+ * it too, in beforeUserSignedIn). Only an existing membership is touched (an actor without
+ * lastActiveAt was no member when read): a removed member's late edit must not bring it back.
  */
 export async function touchMember(fs: Firestore, regionId: string, actor: Actor & { lastActiveAt?: Date | null }, at: Date): Promise<void> {
-	if (actor.lastActiveAt === undefined) return;
+	if (actor.lastActiveAt === undefined || !activityDue(actor.lastActiveAt, at)) return;
 	try {
 		await memberRef(fs, regionId, actor.by).update({ lastActiveAt: at });
 	} catch (err) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invitationExpiry, invitationState, isLastCoordinator, signInPlan, type MemberEntry } from './membership';
+import { ACTIVITY_STEP_MS, activityDue, invitationExpiry, invitationState, isLastCoordinator, signInPlan, type MemberEntry } from './membership';
 import { INVITATION_DAYS, member, type Member } from './schemas';
 
 const now = new Date('2026-03-10T09:00:00Z');
@@ -95,5 +95,18 @@ describe('signInPlan', () => {
 	it('lets staff in without any membership, also with only expired invitations', () => {
 		expect(signInPlan([], true, now).refusal).toBeNull();
 		expect(signInPlan([m('jh', expired)], true, now).refusal).toBeNull();
+	});
+});
+
+describe('activityDue', () => {
+	const last = new Date('2026-12-03T10:00:00Z');
+	it('moves lastActiveAt for a first edit and for one a quarter of an hour after the last', () => {
+		expect(activityDue(null, last)).toBe(true);
+		expect(activityDue(last, new Date(last.getTime() + ACTIVITY_STEP_MS))).toBe(true);
+	});
+	it('leaves it for edits within the quarter, and for an edit stamped before it', () => {
+		expect(activityDue(last, new Date(last.getTime() + ACTIVITY_STEP_MS - 1))).toBe(false);
+		expect(activityDue(last, last)).toBe(false);
+		expect(activityDue(last, new Date(last.getTime() - 60_000))).toBe(false);
 	});
 });

@@ -1,9 +1,21 @@
 // Membership of a region, decided without Firebase: when an invitation expires and whether it still
 // holds, that a region keeps an active coordinator, and what a person's sign-in finds (which
-// invitations it activates, or why it is refused). Who may manage members is authorization.ts's.
+// invitations it activates, or why it is refused), and how often an edit moves lastActiveAt. Who may
+// manage members is authorization.ts's.
 import { INVITATION_DAYS, type Member } from './schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * lastActiveAt is shown to a quarter of an hour: every open plan page listens to the member list, so
+ * moving it on every edit would send each cell save to every page twice.
+ */
+export const ACTIVITY_STEP_MS = 15 * 60 * 1000;
+
+/** Whether an edit at `at` moves a member's lastActiveAt: the first one, or one a step after the last. */
+export function activityDue(lastActiveAt: Date | null, at: Date): boolean {
+	return lastActiveAt === null || at.getTime() - lastActiveAt.getTime() >= ACTIVITY_STEP_MS;
+}
 
 /** An invitation made at `invitedAt` holds until this instant (INVITATION_DAYS later, to the millisecond). */
 export function invitationExpiry(invitedAt: Date): Date {
