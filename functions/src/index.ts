@@ -32,3 +32,4 @@ export { createRegion } from './callables/create-region';
 export { updateRegion } from './callables/update-region';
 export { saveTemplate } from './callables/save-template';
 export { exportOverview } from './http/export-overview';
+export { signOffPlan } from './callables/sign-off-plan';

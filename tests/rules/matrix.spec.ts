@@ -147,10 +147,27 @@ const REGION_READS: [what: string, read: (a: Attempt) => Promise<unknown>][] = [
 	['the members', (a) => getDocs(collection(a.db, paths.members(a.regionId)))],
 	['presence', (a) => getDocs(collection(a.db, paths.presence(a.regionId, String(YEAR))))],
 	['comments', (a) => getDocs(collection(a.db, paths.comments(a.regionId, String(YEAR))))],
-	['the history', (a) => getDocs(collection(a.db, paths.history(a.regionId, String(YEAR))))]
+	['the history', (a) => getDocs(collection(a.db, paths.history(a.regionId, String(YEAR))))],
+	['the meetings', (a) => getDocs(collection(a.db, paths.meetings(a.regionId, String(YEAR))))],
+	["a meeting's participants", (a) => getDocs(collection(a.db, paths.meetingParticipants(a.regionId, String(YEAR), OTHERS_MEETING)))],
+	["a meeting's raised hands", (a) => getDocs(collection(a.db, paths.meetingHands(a.regionId, String(YEAR), OTHERS_MEETING)))],
+	['the sign-offs', (a) => getDocs(collection(a.db, paths.signOffs(a.regionId, String(YEAR))))]
 ];
 
 const mine = (uid: string) => `mine-${uid}`;
+
+/* The meetings of every region-year: one led by editor2 ("someone else's"), and one led by each asker. */
+const OTHERS_MEETING = 'meeting-editor2';
+const ledBy = (uid: string) => `meeting-led-${uid}`;
+/** Someone whose raised hand is up in every meeting: "another person's hand". */
+const THIRD = 'u-third';
+/** An active member of each region besides its coordinator, who can be handed the lead of a meeting. */
+const LEAD_TARGET: Record<RegionId, { uid: string; name: string; orgId: string }> = {
+	[JH]: { uid: PEOPLE.editor2.uid, name: PEOPLE.editor2.name, orgId: PEOPLE.editor2.orgId },
+	[VN]: { uid: 'vn-editor', name: 'Valter Västernorrland', orgId: 'region-vn' }
+};
+const meetingPath = (a: Attempt, meetingId: string) => paths.meeting(a.regionId, String(YEAR), meetingId);
+const ts = serverTimestamp;
 
 const BROWSER: BrowserCase[] = [
 	{
@@ -224,9 +241,80 @@ const BROWSER: BrowserCase[] = [
 	}
 ];
 
+/** The network meeting's browser writes (authorization.ts start-meeting … lower-hand). */
+const MEETING: BrowserCase[] = [
+	{
+		label: 'start a meeting',
+		action: 'start-meeting',
+		asks: (x, status) => may(x, 'start-meeting', { status }),
+		attempt: (a) => setDoc(doc(a.db, meetingPath(a, 'meeting-new')), { leaderUid: a.uid, leaderName: personOf(a.asker).name, startedBy: a.uid, startedAt: ts(), endedAt: null, focus: null })
+	},
+	{ label: "end someone else's meeting", action: 'end-meeting', asks: (x) => may(x, 'end-meeting'), attempt: (a) => updateDoc(doc(a.db, meetingPath(a, OTHERS_MEETING)), { endedAt: ts(), focus: null }) },
+	{
+		label: 'move the focus of the meeting they lead',
+		action: 'move-focus',
+		asks: (x) => may(x, 'move-focus', { leaderUid: x.uid }),
+		attempt: (a) => updateDoc(doc(a.db, meetingPath(a, ledBy(a.uid))), { focus: { rowId: rowIdOf('editor2'), field: 'goal', at: ts() } })
+	},
+	{
+		label: "move the focus of someone else's meeting",
+		action: 'move-focus',
+		asks: (x) => may(x, 'move-focus', { leaderUid: 'editor2' }),
+		attempt: (a) => updateDoc(doc(a.db, meetingPath(a, OTHERS_MEETING)), { focus: { rowId: rowIdOf('editor2'), field: null, at: ts() } })
+	},
+	{
+		label: 'hand the lead of their meeting to another member',
+		action: 'hand-over-lead',
+		asks: (x) => may(x, 'hand-over-lead', { leaderUid: x.uid }),
+		attempt: (a) => updateDoc(doc(a.db, meetingPath(a, ledBy(a.uid))), { leaderUid: LEAD_TARGET[a.regionId].uid, leaderName: LEAD_TARGET[a.regionId].name })
+	},
+	{
+		label: "take the lead of someone else's meeting",
+		action: 'hand-over-lead',
+		asks: (x) => may(x, 'hand-over-lead', { leaderUid: 'editor2' }),
+		attempt: (a) => updateDoc(doc(a.db, meetingPath(a, OTHERS_MEETING)), { leaderUid: a.uid, leaderName: personOf(a.asker).name })
+	},
+	{
+		label: 'join a meeting',
+		action: 'join-meeting',
+		asks: (x) => may(x, 'join-meeting'),
+		attempt: (a) => setDoc(doc(a.db, paths.meetingParticipant(a.regionId, String(YEAR), OTHERS_MEETING, a.uid)), { name: personOf(a.asker).name, orgId: personOf(a.asker).orgId, joinedAt: ts(), lastSeenAt: ts() })
+	},
+	{
+		label: 'raise their hand',
+		action: 'raise-hand',
+		asks: (x) => may(x, 'raise-hand'),
+		attempt: (a) => setDoc(doc(a.db, paths.meetingHand(a.regionId, String(YEAR), ledBy(a.uid), a.uid)), { rowId: rowIdOf('editor2'), raisedAt: ts() })
+	},
+	{
+		label: 'lower their own hand',
+		action: 'lower-hand',
+		asks: (x) => may(x, 'lower-hand', { handUid: x.uid, leaderUid: 'editor2' }),
+		attempt: (a) => deleteDoc(doc(a.db, paths.meetingHand(a.regionId, String(YEAR), OTHERS_MEETING, a.uid)))
+	},
+	{
+		label: "lower another person's hand in the meeting they lead",
+		action: 'lower-hand',
+		asks: (x) => may(x, 'lower-hand', { handUid: THIRD, leaderUid: x.uid }),
+		attempt: (a) => deleteDoc(doc(a.db, paths.meetingHand(a.regionId, String(YEAR), ledBy(a.uid), THIRD)))
+	},
+	{
+		label: "lower another person's hand in someone else's meeting",
+		action: 'lower-hand',
+		asks: (x) => may(x, 'lower-hand', { handUid: THIRD, leaderUid: 'editor2' }),
+		attempt: (a) => deleteDoc(doc(a.db, paths.meetingHand(a.regionId, String(YEAR), OTHERS_MEETING, THIRD)))
+	}
+];
+BROWSER.push(...MEETING);
+
 /** Writes no action of authorization.ts allows anyone: nobody acts as someone else. */
 const NEVER: { label: string; attempt: (a: Attempt) => Promise<unknown> }[] = [
-	{ label: "write another person's presence", attempt: (a) => setDoc(doc(a.db, paths.presenceEntry(a.regionId, String(YEAR), 'editor2')), presenceOf('editor')) }
+	{ label: "write another person's presence", attempt: (a) => setDoc(doc(a.db, paths.presenceEntry(a.regionId, String(YEAR), 'editor2')), presenceOf('editor')) },
+	{
+		label: 'join a meeting as another person',
+		attempt: (a) => setDoc(doc(a.db, paths.meetingParticipant(a.regionId, String(YEAR), OTHERS_MEETING, 'editor2')), { name: PEOPLE.editor2.name, orgId: PEOPLE.editor2.orgId, joinedAt: ts(), lastSeenAt: ts() })
+	},
+	{ label: "raise another person's hand", attempt: (a) => setDoc(doc(a.db, paths.meetingHand(a.regionId, String(YEAR), OTHERS_MEETING, 'editor2')), { rowId: rowIdOf('editor2'), raisedAt: ts() }) }
 ];
 
 /**
@@ -262,7 +350,13 @@ const CALLABLE_ONLY: Partial<Record<Action, { label: string; attempt: (a: Attemp
 	'manage-regions': [{ label: "rename the region", attempt: (a) => updateDoc(doc(a.db, paths.region(a.regionId)), { name: 'Omdöpt' }) }],
 	'manage-templates': [{ label: 'write a template', attempt: (a) => setDoc(doc(a.db, paths.template('rsp-2030')), { name: 'Mall 2030', published: true, years: [2030] }) }],
 	'erase-person': [{ label: "delete another person's membership", attempt: (a) => deleteDoc(memberRef(a.db, a.regionId, 'editor2')) }],
-	'set-own-reminders': [{ label: 'write their own reminder opt-out', attempt: (a) => setDoc(doc(a.db, paths.reminderOptOut(a.uid)), { at: serverTimestamp(), via: 'app' }) }]
+	'set-own-reminders': [{ label: 'write their own reminder opt-out', attempt: (a) => setDoc(doc(a.db, paths.reminderOptOut(a.uid)), { at: serverTimestamp(), via: 'app' }) }],
+	'sign-off-plan': [
+		{
+			label: "write their organisation's sign-off",
+			attempt: (a) => setDoc(doc(a.db, paths.signOff(a.regionId, String(YEAR), personOf(a.asker).orgId)), { orgId: personOf(a.asker).orgId, uid: a.uid, name: personOf(a.asker).name, at: ts(), contentHash: 'a'.repeat(64) })
+		}
+	]
 };
 
 /**
@@ -329,7 +423,20 @@ beforeEach(async () => {
 			}
 			const removed = OWN.removed;
 			batch.set(doc(db, yearPath, 'presence', removed.uid), { name: removed.name, orgId: removed.orgId, cell: null, lastSeen: SEEDED_AT, expireAt: SEEDED_AT });
+			// The meetings: editor2's, and one led by each asker; everyone's hand and a third person's are up.
+			const meetingOf = (leader: Person) => ({ leaderUid: leader.uid, leaderName: leader.name, startedBy: 'coord', startedAt: SEEDED_AT, endedAt: null, focus: null });
+			const hand = { rowId: rowIdOf('coord'), raisedAt: SEEDED_AT };
+			batch.set(doc(db, paths.meeting(regionId, String(YEAR), OTHERS_MEETING)), meetingOf(PEOPLE.editor2));
+			batch.set(doc(db, paths.meetingHand(regionId, String(YEAR), OTHERS_MEETING, THIRD)), hand);
+			for (const a of ASKERS) {
+				const uid = personOf(a).uid;
+				batch.set(doc(db, paths.meeting(regionId, String(YEAR), ledBy(uid))), meetingOf(personOf(a)));
+				batch.set(doc(db, paths.meetingHand(regionId, String(YEAR), ledBy(uid), THIRD)), hand);
+				batch.set(doc(db, paths.meetingHand(regionId, String(YEAR), OTHERS_MEETING, uid)), hand);
+			}
 		}
+		const target = LEAD_TARGET[VN];
+		batch.set(doc(db, paths.member(VN, target.uid)), { email: 'valter@region-vn.example', name: target.name, orgId: target.orgId, role: 'editor' });
 		await batch.commit();
 	});
 });

@@ -17,7 +17,8 @@ const COLUMNS = Object.keys(PEOPLE) as (keyof typeof PEOPLE)[];
 /** Someone who is none of the people above: the author of "another person's" row or comment. */
 const OTHER = 'u-other';
 
-type Context = { status?: 'draft' | 'submitted'; createdBy?: 'own' | 'other'; authorUid?: 'own' | 'other' };
+type Whose = 'own' | 'other';
+type Context = { status?: 'draft' | 'submitted'; createdBy?: Whose; authorUid?: Whose; leaderUid?: Whose; handUid?: Whose };
 /** One line: the action, its context, and Y (may) or - (may not) per column. */
 type Line = [action: Action, context: Context, answers: string];
 
@@ -56,13 +57,27 @@ const TABLE: Line[] = [
 	['manage-regions',    {},                                               '- - - - - Y'],
 	['manage-templates',  {},                                               '- - - - - Y'],
 	['erase-person',      {},                                               '- - - - - Y'],
-	['set-own-reminders', {},                                               'Y Y - - Y Y']
+	['set-own-reminders', {},                                               'Y Y - - Y Y'],
+	['start-meeting',     d,                                                'Y - - - - -'],
+	['start-meeting',     s,                                                '- - - - - -'],
+	['end-meeting',       {},                                               'Y - - - - -'],
+	['move-focus',        { leaderUid: 'own' },                             'Y Y - - - -'],
+	['move-focus',        { leaderUid: 'other' },                           '- - - - - -'],
+	['hand-over-lead',    { leaderUid: 'own' },                             'Y Y - - - -'],
+	['hand-over-lead',    { leaderUid: 'other' },                           'Y - - - - -'],
+	['join-meeting',      {},                                               'Y Y - - - -'],
+	['raise-hand',        {},                                               'Y Y - - - -'],
+	['lower-hand',        { handUid: 'own', leaderUid: 'other' },           'Y Y - - - -'],
+	['lower-hand',        { handUid: 'other', leaderUid: 'own' },           'Y Y - - - -'],
+	['lower-hand',        { handUid: 'other', leaderUid: 'other' },         '- - - - - -'],
+	['sign-off-plan',     d,                                                'Y Y - - - -'],
+	['sign-off-plan',     s,                                                '- - - - - -']
 ];
 
 /** The context with "own"/"other" as the asker's uid or someone else's. */
 function contextFor(actor: Actor, c: Context) {
-	const who = (w: 'own' | 'other' | undefined) => (w === undefined ? undefined : w === 'own' ? actor.uid : OTHER);
-	return { status: c.status, createdBy: who(c.createdBy), authorUid: who(c.authorUid) };
+	const who = (w: Whose | undefined) => (w === undefined ? undefined : w === 'own' ? actor.uid : OTHER);
+	return { status: c.status, createdBy: who(c.createdBy), authorUid: who(c.authorUid), leaderUid: who(c.leaderUid), handUid: who(c.handUid) };
 }
 
 /** may() with a context built at run time (the table's); the typed call sites are the app's and the functions'. */
@@ -114,17 +129,20 @@ describe('actorOf', () => {
 
 describe('may without its context', () => {
 	it('answers no when the status or the author is missing (only possible past the types)', () => {
-		for (const action of ['edit-plan', 'delete-row', 'repair-row', 'submit-plan', 'reopen-plan', 'edit-comment'] as const)
+		for (const action of ['edit-plan', 'delete-row', 'repair-row', 'submit-plan', 'reopen-plan', 'edit-comment', 'start-meeting', 'move-focus', 'sign-off-plan'] as const)
 			expect(ask(PEOPLE.coord, action, {}), action).toBe(false);
+		expect(ask(PEOPLE.editor, 'lower-hand', {})).toBe(false);
+		expect(ask(PEOPLE.editor, 'hand-over-lead', {})).toBe(false);
 		expect(ask(PEOPLE.editor, 'delete-comment', {})).toBe(false);
 	});
 });
 
 describe('mayInSomeStatus', () => {
 	it('is the role part of a status action: a coordinator submits, reopens and repairs in some status, nobody else', () => {
-		for (const action of ['submit-plan', 'reopen-plan', 'repair-row'] as const) {
+		for (const action of ['submit-plan', 'reopen-plan', 'repair-row', 'start-meeting'] as const) {
 			expect(COLUMNS.filter((who) => mayInSomeStatus(PEOPLE[who], action)), action).toEqual(['coord']);
 		}
 		expect(COLUMNS.filter((who) => mayInSomeStatus(PEOPLE[who], 'edit-plan'))).toEqual(['coord', 'editor']);
+		expect(COLUMNS.filter((who) => mayInSomeStatus(PEOPLE[who], 'sign-off-plan'))).toEqual(['coord', 'editor']);
 	});
 });

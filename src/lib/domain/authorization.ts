@@ -25,7 +25,7 @@ export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'submitted'];
 
 /** What each action needs to know besides who asks; `undefined`: nothing. */
 export interface ActionContext {
-	/** Read the region: its plans, rows, answers, presence, comments, history, members and organisations (and export a plan). */
+	/** Read the region: its plans, rows, answers, presence, comments, history, meetings, sign-offs, members and organisations (and export a plan). */
 	'read-region': undefined;
 	/** Edit a cell or an answer, add or move a row. */
 	'edit-plan': { status: PlanStatus };
@@ -67,6 +67,22 @@ export interface ActionContext {
 	'erase-person': undefined;
 	/** Switch one's own deadline reminders off and on (setReminderSubscription). */
 	'set-own-reminders': undefined;
+	/** Start a network meeting on a year's plan (the starter leads it first). */
+	'start-meeting': { status: PlanStatus };
+	/** End a running meeting. */
+	'end-meeting': undefined;
+	/** Move the meeting's focus (the row and cell everyone follows): the leader only. */
+	'move-focus': { leaderUid: string };
+	/** Hand the lead of a meeting to another active member: the leader, or a coordinator. */
+	'hand-over-lead': { leaderUid: string };
+	/** Join a running meeting (one's own participant document). */
+	'join-meeting': undefined;
+	/** Raise one's own hand on a row, or move it to another. */
+	'raise-hand': undefined;
+	/** Lower a raised hand: one's own, or any as the meeting's leader. */
+	'lower-hand': { handUid: string; leaderUid: string };
+	/** Sign off the year's plan for one's own organisation (signOffPlan). */
+	'sign-off-plan': { status: PlanStatus };
 }
 export type Action = keyof ActionContext;
 
@@ -92,14 +108,22 @@ export const ACTIONS = [
 	'manage-regions',
 	'manage-templates',
 	'erase-person',
-	'set-own-reminders'
+	'set-own-reminders',
+	'start-meeting',
+	'end-meeting',
+	'move-focus',
+	'hand-over-lead',
+	'join-meeting',
+	'raise-hand',
+	'lower-hand',
+	'sign-off-plan'
 ] as const satisfies readonly Action[];
 
 /** The actions that need no context. */
 export type PlainAction = { [A in Action]: ActionContext[A] extends undefined ? A : never }[Action];
 /** The actions whose only context is the plan's status. */
-export type StatusAction = 'edit-plan' | 'repair-row' | 'submit-plan' | 'reopen-plan';
-const STATUS_ACTIONS: readonly Action[] = ['edit-plan', 'repair-row', 'submit-plan', 'reopen-plan'] satisfies readonly StatusAction[];
+export type StatusAction = 'edit-plan' | 'repair-row' | 'submit-plan' | 'reopen-plan' | 'start-meeting' | 'sign-off-plan';
+const STATUS_ACTIONS: readonly Action[] = ['edit-plan', 'repair-row', 'submit-plan', 'reopen-plan', 'start-meeting', 'sign-off-plan'] satisfies readonly StatusAction[];
 
 export function isStatusAction(action: Action): action is StatusAction {
 	return STATUS_ACTIONS.includes(action);
@@ -125,10 +149,15 @@ const isStaffAdmin = (a: Actor) => a.staffRole === 'admin';
  * - the audit log is read by the region's coordinators and all staff;
  * - regions, templates, the national overview's and a person's erasure are staff's (the overview
  *   every staff member's, the rest admins');
- * - anyone Planbordet knows (a member or staff) manages their own reminders.
+ * - anyone Planbordet knows (a member or staff) manages their own reminders;
+ * - a coordinator starts a network meeting on a draft (a meeting fills the plan in) and ends one in
+ *   any status (a plan submitted during a meeting must not strand it); the leader moves the focus;
+ *   the leader or a coordinator hands the lead on; members join and raise and lower their own hands,
+ *   the leader lowers anyone's — all also on a submitted year, like the discussion;
+ * - a member signs off a draft for their own organisation (a submitted plan is past signing off).
  */
 export function may<A extends Action>(actor: Actor, action: A, ...context: ContextArgs<A>): boolean;
-export function may(actor: Actor, action: Action, context?: { status?: PlanStatus; createdBy?: string; authorUid?: string }): boolean {
+export function may(actor: Actor, action: Action, context?: { status?: PlanStatus; createdBy?: string; authorUid?: string; leaderUid?: string; handUid?: string }): boolean {
 	// A missing context (only possible past the types) answers no: the status and authors are never guessed.
 	const draft = context?.status === 'draft';
 	const own = (by: string | undefined) => by !== undefined && by === actor.uid;
@@ -169,6 +198,21 @@ export function may(actor: Actor, action: Action, context?: { status?: PlanStatu
 			return isStaffAdmin(actor);
 		case 'set-own-reminders':
 			return isMember(actor) || isStaff(actor);
+		case 'start-meeting':
+			return isCoordinator(actor) && draft;
+		case 'end-meeting':
+			return isCoordinator(actor);
+		case 'move-focus':
+			return isMember(actor) && own(context?.leaderUid);
+		case 'hand-over-lead':
+			return isMember(actor) && (isCoordinator(actor) || own(context?.leaderUid));
+		case 'join-meeting':
+		case 'raise-hand':
+			return isMember(actor);
+		case 'lower-hand':
+			return isMember(actor) && (own(context?.handUid) || own(context?.leaderUid));
+		case 'sign-off-plan':
+			return isMember(actor) && draft;
 	}
 }
 

@@ -34,6 +34,9 @@ describe('paths', () => {
 		expect(paths.answerHistory('r1', '2025')).toBe('regions/r1/years/2025/answerHistory');
 		expect(paths.outboxMail('m1')).toBe('mail/m1');
 		expect(paths.staffMember('u1')).toBe('staff/u1');
+		expect(paths.meetingHand('r1', '2025', 'm1', 'u1')).toBe('regions/r1/years/2025/meetings/m1/hands/u1');
+		expect(paths.meetingParticipants('r1', '2025', 'm1')).toBe('regions/r1/years/2025/meetings/m1/participants');
+		expect(paths.signOff('r1', '2025', 'berg')).toBe('regions/r1/years/2025/signOffs/berg');
 	});
 
 	it('gives a collection an odd and a document an even number of segments, ids where they are named', () => {

@@ -52,6 +52,17 @@ export const paths = {
 	answer: (regionId: string, year: string, questionId: string) => `${yearPath(regionId, year)}/answers/${questionId}`,
 	answerHistory: (regionId: string, year: string) => `${yearPath(regionId, year)}/answerHistory`,
 	answerHistoryEntry: (regionId: string, year: string, entryId: string) => `${yearPath(regionId, year)}/answerHistory/${entryId}`,
+	meetings: (regionId: string, year: string) => `${yearPath(regionId, year)}/meetings`,
+	meeting: (regionId: string, year: string, meetingId: string) => `${yearPath(regionId, year)}/meetings/${meetingId}`,
+	/** Who joined one meeting, one document per person (their uid). */
+	meetingParticipants: (regionId: string, year: string, meetingId: string) => `${yearPath(regionId, year)}/meetings/${meetingId}/participants`,
+	meetingParticipant: (regionId: string, year: string, meetingId: string, uid: string) => `${yearPath(regionId, year)}/meetings/${meetingId}/participants/${uid}`,
+	/** The raised hands of one meeting, one per person (their uid). */
+	meetingHands: (regionId: string, year: string, meetingId: string) => `${yearPath(regionId, year)}/meetings/${meetingId}/hands`,
+	meetingHand: (regionId: string, year: string, meetingId: string, uid: string) => `${yearPath(regionId, year)}/meetings/${meetingId}/hands/${uid}`,
+	/** The organisations' sign-offs of a year's plan, one per organisation (its id); written by signOffPlan only. */
+	signOffs: (regionId: string, year: string) => `${yearPath(regionId, year)}/signOffs`,
+	signOff: (regionId: string, year: string, orgId: string) => `${yearPath(regionId, year)}/signOffs/${orgId}`,
 
 	/** The outbox: one document per mail, sent by the sendMail trigger. */
 	mail: () => 'mail',

@@ -940,3 +940,60 @@ export const historyFailure = z.object({
 	at: instant
 });
 export type HistoryFailure = z.infer<typeof historyFailure>;
+
+/* ---------- the network meeting (meeting.ts; mirrored in firestore.rules) ---------- */
+
+/** Where the meeting's leader is: a row, and the cell when they are in one; `at` is the server's time of the move. */
+export const meetingFocus = z.object({ rowId: id, field: z.nullable(fieldKey), at: instant });
+export type MeetingFocus = z.infer<typeof meetingFocus>;
+
+/**
+ * regions/{r}/years/{year}/meetings/{meetingId}: one meeting on a year's plan. A coordinator starts
+ * it (and leads it first) and ends it (endedAt set: it never runs again); only the leader moves the
+ * focus; the leader or a coordinator hands the lead to another active member (leaderName is theirs).
+ */
+export const meeting = z.object({
+	leaderUid: actorUid,
+	leaderName: actorName,
+	startedBy: actorUid,
+	startedAt: instant,
+	/** null while the meeting runs. */
+	endedAt: z.nullable(instant),
+	focus: z.nullable(meetingFocus)
+});
+export type Meeting = z.infer<typeof meeting>;
+
+/**
+ * …/meetings/{meetingId}/participants/{uid}: one who joined, as themselves (the name and organisation
+ * of their membership). Kept after they leave, so the minutes name everyone who took part.
+ */
+export const meetingParticipant = z.object({
+	name: actorName,
+	orgId: id,
+	joinedAt: instant,
+	lastSeenAt: instant
+});
+export type MeetingParticipant = z.infer<typeof meetingParticipant>;
+
+/** …/meetings/{meetingId}/hands/{uid}: a raised hand on a row, one's own; lowered by deleting it. */
+export const meetingHand = z.object({ rowId: id, raisedAt: instant });
+export type MeetingHand = z.infer<typeof meetingHand>;
+
+/**
+ * regions/{r}/years/{year}/signOffs/{orgId}: an organisation of the region's network stands behind the
+ * year's plan ("Vi står bakom planen"): who of its members, when, and the plan's content hash then
+ * (submission.ts canonicalContent, the same hash a submission records). Written only by the signOffPlan
+ * callable; a later edit makes it stale (sign-off.ts signOffState).
+ */
+export const signOff = z.object({
+	orgId: id,
+	uid: actorUid,
+	name: actorName,
+	at: instant,
+	contentHash: sha256HexString
+});
+export type SignOff = z.infer<typeof signOff>;
+
+/** The signOffPlan callable: the caller's organisation signs off the year's plan. */
+export const signOffPlanInput = z.strictObject({ regionId: id, year: planYear });
+export type SignOffPlanInput = z.infer<typeof signOffPlanInput>;

@@ -63,6 +63,8 @@ export const sv = {
 	plan: {
 		formTitle: 'Uppföljning och redovisning av insatser i regionalt serviceprogram',
 		partsHelp: 'Delarna i tabellen',
+		/** The toggle for showing the plan on a projector (larger text, the current row marked). */
+		projector: 'Projektorläge',
 		region: (name: string) => `Region: ${name}`,
 		yearLine: (year: string, status: string) => `Verksamhetsår ${year} · ${status}`,
 		deadline: (date: string) => `Sista dag att lämna in: ${date}`,
@@ -83,6 +85,12 @@ export const sv = {
 		moveDown: 'Flytta ned',
 		deleteRow: 'Ta bort',
 		rowActionLabel: (action: string, row: string) => `${action} ${row.toLowerCase()}`,
+		/** The row head's one menu button (move up, move down, delete). */
+		rowMenu: 'Åtgärder',
+		rowMenuLabel: (row: string) => `Åtgärder för ${row.toLowerCase()}`,
+		/** A long cell is clamped to a few lines on screen; these expand and collapse it in place. */
+		showAll: 'Visa hela',
+		showLess: 'Visa mindre',
 		cellLabel: (column: string, row: string) => `${column}, ${row.toLowerCase()}`,
 		markLabel: (choice: string, row: string) => `${choice}, ${row.toLowerCase()}`,
 		marked: 'X',
@@ -940,5 +948,23 @@ export const sv = {
 		generic: 'Något gick fel när uppgifterna skulle hämtas. Ladda om sidan.',
 		templateMissing: 'Formuläret för året finns inte.',
 		regionMissing: 'Regionen finns inte.'
+	},
+	/** The network meeting (issue 23; domain/meeting.ts, minutes.ts). */
+	meeting: {
+		start: 'Starta möte',
+		end: 'Avsluta möte',
+		follow: 'Följ mötesledaren',
+		leader: (name: string) => `Mötesledare: ${name}`,
+		raiseHand: (row: string) => `Jag vill säga något om ${row}`,
+		minutes: 'Minnesanteckningar'
+	},
+	/** An organisation's sign-off of the plan (domain/sign-off.ts): its action and one word per SignOffState. */
+	signOff: {
+		action: 'Vi står bakom planen',
+		states: {
+			approved: 'godkänd',
+			stale: 'godkänd före senaste ändringar',
+			none: 'inte godkänd'
+		}
 	}
 } as const;

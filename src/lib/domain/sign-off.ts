@@ -1,0 +1,66 @@
+// An organisation's sign-off of a year's plan ("Vi står bakom planen") as the plan, the checklist and
+// the overview show it: approved, approved before the latest changes (stale), or not signed off.
+// The hash compared is submission.ts canonicalContent's SHA-256, computed by the signOffPlan callable.
+import { signOff as signOffSchema, type Organization, type SignOff } from './schemas';
+import { canonicalContent, type SubmittedRow } from './submission';
+
+export type SignOffState = 'approved' | 'stale' | 'none';
+
+/**
+ * The plan's current content hash where there is no node:crypto (the browser): SHA-256 of the same
+ * canonicalContent as functions/src/shared/content-hash.ts, through Web Crypto, so the page can tell a
+ * stale sign-off without asking a function. 64 lower-case hex digits.
+ */
+export async function currentContentHash(rows: readonly SubmittedRow[]): Promise<string> {
+	const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalContent(rows)));
+	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** 'approved' while the plan still hashes as signed; 'stale' after an edit; 'none' without a sign-off. */
+export function signOffState(signOff: Pick<SignOff, 'contentHash'> | null | undefined, currentHash: string): SignOffState {
+	if (!signOff) return 'none';
+	return signOff.contentHash === currentHash ? 'approved' : 'stale';
+}
+
+/** The organisations of a region's network: those whose regionId is the region (Tillväxtverket's is none). */
+export function networkOrganizations<T extends { id: string; data: Pick<Organization, 'regionId'> }>(orgs: readonly T[], regionId: string): T[] {
+	return orgs.filter((o) => o.data.regionId === regionId);
+}
+
+export interface OrganisationSignOff {
+	orgId: string;
+	name: string;
+	state: SignOffState;
+	/** The stored sign-off (also a stale one); null when none. */
+	signOff: SignOff | null;
+}
+
+const collator = new Intl.Collator('sv');
+
+/**
+ * Per organisation of the network, by name (Swedish order): its sign-off state against the current hash.
+ * A sign-off of an organisation no longer in the network is left out.
+ */
+export function signOffsByOrganisation(
+	orgs: readonly { id: string; data: Pick<Organization, 'name'> }[],
+	signOffs: readonly { id: string; data: SignOff }[],
+	currentHash: string
+): OrganisationSignOff[] {
+	const byOrg = new Map(signOffs.map((s) => [s.id, s.data]));
+	return orgs
+		.map((o) => {
+			const s = byOrg.get(o.id) ?? null;
+			return { orgId: o.id, name: o.data.name, state: signOffState(s, currentHash), signOff: s };
+		})
+		.sort((a, b) => collator.compare(a.name, b.name) || (a.orgId < b.orgId ? -1 : 1));
+}
+
+/** The organisations whose sign-off is missing or stale (the submit checklist and the reminders name them). */
+export function notSignedOff(list: readonly OrganisationSignOff[]): OrganisationSignOff[] {
+	return list.filter((o) => o.state !== 'approved');
+}
+
+/** The document signOffPlan writes, validated with its schema (a bad hash or actor throws here, never stored). */
+export function signOffRecord(input: { orgId: string; uid: string; name: string; at: Date; contentHash: string }): SignOff {
+	return signOffSchema.parse(input);
+}
