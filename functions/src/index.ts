@@ -33,3 +33,4 @@ export { updateRegion } from './callables/update-region';
 export { saveTemplate } from './callables/save-template';
 export { exportOverview } from './http/export-overview';
 export { signOffPlan } from './callables/sign-off-plan';
+export { requestSignOff } from './callables/request-sign-off';

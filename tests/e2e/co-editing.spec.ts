@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { APP_URL, admin } from '../support/emulators';
-import { cell, conflictDialog, expectNoAxeViolations, laterWriter, noticeTexts, signIn, twoPeople } from '../support/pages';
+import { cell, conflictDialog, expectNoAxeViolations, laterWriter, noticeTexts, rowMenuAction, signIn, twoPeople } from '../support/pages';
 
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
 const ROWS = 'regions/jamtland-harjedalen/years/2023/rows';
@@ -55,7 +55,6 @@ async function dismissNotices(page: Page) {
 
 const anyNotice = async () => (await noticeTexts(pageA)).length + (await noticeTexts(pageB)).length > 0;
 
-const rowButton = (page: Page, rowId: string, action: 'up' | 'down') => page.locator(`tr[data-row-id="${rowId}"] button[data-action="${action}"]`);
 
 /** Both people open the same cell, then write their own text and leave it at the same moment. */
 async function saveAtOnce(rowId: string, field: string, texts: [string, string]) {
@@ -283,7 +282,7 @@ describe('two people co-edit the 2023 plan', () => {
 		// Each moves their own new row up, at once.
 		const positionsOf = async () => new Map((await storedRows()).filter((r) => added.includes(r.id)).map((r) => [r.id, r.position]));
 		const afterAdd = await positionsOf();
-		await Promise.all([rowButton(pageA, mineOf(A.uid), 'up').click(), rowButton(pageB, mineOf(B.uid), 'up').click()]);
+		await Promise.all([rowMenuAction(pageA, mineOf(A.uid), 'up'), rowMenuAction(pageB, mineOf(B.uid), 'up')]);
 		// Both moves landed: each new row has a new key.
 		await expect.poll(async () => [...(await positionsOf())].filter(([id, p]) => afterAdd.get(id) !== p).length, { timeout: 15_000 }).toBe(2);
 		await expectSameOrderEverywhere();
@@ -295,7 +294,7 @@ describe('two people co-edit the 2023 plan', () => {
 		const at = order.indexOf(moved);
 		const expected = [...order];
 		expected.splice(at - 1, 2, moved, order[at - 1]);
-		await rowButton(pageA, moved, 'up').click();
+		await rowMenuAction(pageA, moved, 'up');
 		await expect.poll(() => storedOrder(), { timeout: 15_000 }).toEqual(expected);
 		await expectSameOrderEverywhere();
 		await expectDistinctPositions();

@@ -3,18 +3,22 @@
 // for unknown plans and paths, 405 for other methods); the DOCX (unzipped: the form's wording and
 // full help texts, every header, rows never split and headers repeated, every row's texts and X
 // marks, list items, area headings, status lines, A4 landscape) and the XLSX (every cell of the plan
-// sheet exactly the stored text, the frozen header, the answers) against the stored data; and, where
-// LibreOffice is installed, that it converts the DOCX to a PDF of at most MAX_PAGES pages.
+// sheet exactly the stored text, the frozen header, the answers) against the stored data, for the demo
+// 2023 plan and the 2025-sized plan (tests/fixtures); and, where LibreOffice is installed, that it
+// converts each DOCX to a PDF of at most MAX_PAGES pages whose first page already holds the first
+// table's first row — with poppler-utils, the 2025 plan's first two pages as PNG in test-results/screenshots.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import { findSoffice } from '../../scripts/ensure-libreoffice.mjs';
+import { hasPoppler } from '../../scripts/ensure-poppler.mjs';
 import { admin, APP_URL, resetDemo } from '../support/emulators';
 import { clientPool, JH, P, storedRows, templateOf, VN, yearDoc } from '../support/plans';
+import { warningsPlan, writeWarningsPlan } from '../support/plan-fixture';
 import { swedishDateTime } from '../../src/lib/domain/deadline';
 import { areaSections, gridColumns } from '../../src/lib/domain/plan-table';
 import { answerFieldsOf, question, questionnaire, region, type Region, type RowFields, type Template } from '../../src/lib/domain/schemas';
@@ -28,12 +32,16 @@ const YEAR = '2023';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const url = (path: string) => `${APP_URL}/api/export/${path}`;
+/** The 2025-sized plan as the network wrote it, in a year of its own (2024 stays the empty rsp-2024 plan). */
+const YEAR_2025 = '2025';
 /**
- * The demo 2023 plan (14 rows, the spec's five questions) on A4 landscape pages in LibreOffice: 6
- * (the guide and the tables fill 5, the answers spill onto a 6th). It was 7 with rows split and a
- * near-empty first page; whole rows leave gaps at page ends, so the limit is what is reached.
+ * A plan of 14 rows on A4 landscape pages in LibreOffice, as the issue asks: the demo 2023 plan with
+ * the spec's five questions and the 2025-sized plan with the (unanswered) questionnaire each fit in 5
+ * (it was 7, with rows split and a near-empty first page).
  */
-const MAX_PAGES = 6;
+const MAX_PAGES = 5;
+/** Where a person can look at the DOCX's first pages (gitignored; the README names the folder). */
+const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 /* ---------- a questionnaire of the spec's own, so the answers below are known ---------- */
 
@@ -130,6 +138,64 @@ async function rowsInOrder(regionId: string, year: string) {
 
 const SOFFICE: string | null = findSoffice();
 if (!SOFFICE) console.log('[export.spec] LibreOffice is not installed (no soffice or libreoffice on PATH): skipping the DOCX → PDF conversion check.');
+const POPPLER = hasPoppler();
+if (SOFFICE && !POPPLER) console.log('[export.spec] poppler-utils is not installed (no pdftotext/pdftoppm on PATH): skipping the first-page text and the DOCX page images.');
+
+/** The DOCX converted by LibreOffice: its page count, and the PDF's path in `dir` (a profile of its own there). */
+async function docxToPdf(dir: string, name: string, docx: ArrayBuffer): Promise<{ pages: number; pdf: string }> {
+	const file = join(dir, `${name}.docx`);
+	await writeFile(file, Buffer.from(docx));
+	// A profile of its own, so a LibreOffice already running elsewhere does not take the job.
+	const run = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+		encoding: 'utf8',
+		timeout: 100_000
+	});
+	const pdf = join(dir, `${name}.pdf`);
+	const size = await stat(pdf).then((s) => s.size, () => 0);
+	expect(size, `${run.stdout}\n${run.stderr}`).toBeGreaterThan(10_000);
+	const bytes = (await readFile(pdf)).toString('latin1');
+	expect(bytes.slice(0, 5)).toBe('%PDF-');
+	// LibreOffice writes each page's dictionary uncompressed: count the /Type /Page objects.
+	return { pages: [...bytes.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length, pdf };
+}
+
+/** The text of one page of a PDF (poppler's pdftotext), whitespace folded. */
+function pageText(pdf: string, page: number): string {
+	const run = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+	expect(run.status, run.stderr).toBe(0);
+	return run.stdout.replace(/\s+/g, ' ');
+}
+
+/** Every row of the plan sheet: area, number and each cell exactly the stored text ("* " lines too), in table order. */
+async function expectSheetAsStored(wb: Workbook, regionId: string, year: string): Promise<void> {
+	const t = await templateOf(regionId, year);
+	const ws = wb.getWorksheet('Handlingsplan')!;
+	const width = gridColumns(t).length + 2;
+	const values = (r: number) =>
+		Array.from({ length: width + 1 }, (_, i) => {
+			const v = ws.getRow(r).getCell(i + 1).value;
+			return v === null || v === undefined ? null : String(v);
+		});
+	let r = 2;
+	let lists = 0;
+	for (const s of await rowsInOrder(regionId, year)) {
+		for (const row of s.rows) {
+			// A text cell is the stored string itself; an X column says X; the status its label.
+			const cells = gridColumns(t).map((g) => {
+				const value = row.fields[g.field];
+				if (g.choice) return Array.isArray(value) && value.includes(g.choice.value) ? 'X' : '';
+				if (g.column.type === 'singleChoice') return g.column.choices.find((c) => c.value === value && value !== '')?.label ?? '';
+				return typeof value === 'string' ? value : '';
+			});
+			lists += cells.filter((c) => /^\* /m.test(c)).length;
+			expect(values(r), row.id).toEqual([`${s.area.number}. ${s.area.title}`, row.number, ...cells.map((c) => (c === '' ? null : c)), null]);
+			r++;
+		}
+	}
+	expect(r).toBeGreaterThan(2);
+	expect(ws.actualRowCount).toBe(r - 1);
+	expect(lists).toBeGreaterThan(0);
+}
 
 describe('exportPlan', () => {
 	const pool = clientPool();
@@ -348,27 +414,19 @@ describe('exportPlan', () => {
 			}
 		});
 
-		it.skipIf(!SOFFICE)('opens in LibreOffice: a headless conversion gives a non-empty PDF', { timeout: 120_000 }, async () => {
+		it.skipIf(!SOFFICE)(`opens in LibreOffice: a PDF of at most ${MAX_PAGES} pages, the first table's first row on page 1`, { timeout: 120_000 }, async () => {
 			const dir = await mkdtemp(join(tmpdir(), 'planbordet-export-'));
 			try {
-				const res = await get(`${JH}/${YEAR}.docx`, coordToken);
-				const file = join(dir, `handlingsplan-${JH}-${YEAR}.docx`);
-				await writeFile(file, Buffer.from(await res.arrayBuffer()));
-				// A profile of its own, so a LibreOffice already running elsewhere does not take the job.
-				const run = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-					encoding: 'utf8',
-					timeout: 100_000
-				});
-				const pdf = join(dir, `handlingsplan-${JH}-${YEAR}.pdf`);
-				const size = await stat(pdf).then((s) => s.size, () => 0);
-				expect(size, `${run.stdout}\n${run.stderr}`).toBeGreaterThan(10_000);
-				const bytes = (await readFile(pdf)).toString('latin1');
-				expect(bytes.slice(0, 5)).toBe('%PDF-');
-				// LibreOffice writes each page's dictionary uncompressed: count the /Type /Page objects.
-				const pages = [...bytes.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;
+				const { pages, pdf } = await docxToPdf(dir, `handlingsplan-${JH}-${YEAR}`, await (await get(`${JH}/${YEAR}.docx`, coordToken)).arrayBuffer());
 				console.log(`[export.spec] the demo ${YEAR} plan's DOCX is ${pages} A4 landscape pages in LibreOffice (at most ${MAX_PAGES})`);
 				expect(pages).toBeGreaterThan(1);
 				expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+				if (POPPLER) {
+					// No near-empty first page: the guide, the region and the first area's first row share it.
+					const [first] = (await rowsInOrder(JH, YEAR))[0].rows;
+					const words = String(first.fields.action).split(/\s+/).slice(0, 3).join(' ');
+					expect(pageText(pdf, 1)).toContain(words);
+				}
 			} finally {
 				await rm(dir, { recursive: true, force: true });
 			}
@@ -403,27 +461,7 @@ describe('exportPlan', () => {
 		});
 
 		it('has every cell of every row exactly as stored ("* " lines too), in table order', async () => {
-			const t = await templateOf(JH, YEAR);
-			const ws = wb.getWorksheet('Handlingsplan')!;
-			const width = gridColumns(t).length + 2;
-			let r = 2;
-			let lists = 0;
-			for (const s of await rowsInOrder(JH, YEAR)) {
-				for (const row of s.rows) {
-					// A text cell is the stored string itself; an X column says X; the status its label.
-					const cells = gridColumns(t).map((g) => {
-						const value = row.fields[g.field];
-						if (g.choice) return Array.isArray(value) && value.includes(g.choice.value) ? 'X' : '';
-						if (g.column.type === 'singleChoice') return g.column.choices.find((c) => c.value === value && value !== '')?.label ?? '';
-						return typeof value === 'string' ? value : '';
-					});
-					lists += cells.filter((c) => /^\* /m.test(c)).length;
-					expect(values(ws, r, width + 1), row.id).toEqual([`${s.area.number}. ${s.area.title}`, row.number, ...cells.map((c) => (c === '' ? null : c)), null]);
-					r++;
-				}
-			}
-			expect(ws.actualRowCount).toBe(r - 1);
-			expect(lists).toBeGreaterThan(0);
+			await expectSheetAsStored(wb, JH, YEAR);
 		});
 
 		it('says it is a draft on the sheet about the export and has the answers on "Frågor"', () => {
@@ -457,6 +495,43 @@ describe('exportPlan', () => {
 			const ws = wb.getWorksheet('Handlingsplan')!;
 			expect(ws.getRow(1).values).toEqual([undefined, 'Prioriterat område', 'Insats', ...t.columns.map((c) => c.title)]);
 			expect(ws.actualRowCount).toBe(1);
+		});
+	});
+
+	describe('the 2025-sized plan (tests/fixtures: 14 rows on rsp-2024, long cells, "* " lists)', () => {
+		beforeAll(async () => {
+			// A year of its own, made like the 2024 one (rsp-2024, the questionnaire, no answers).
+			await yearDoc(JH, YEAR_2025).set((await yearDoc(JH, '2024').get()).data()!);
+			await writeWarningsPlan(JH, YEAR_2025, P.coordJH.uid);
+		});
+
+		it('has every cell of the XLSX exactly as stored', async () => {
+			const wb = new Workbook();
+			await wb.xlsx.load(await (await get(`${JH}/${YEAR_2025}.xlsx`, coordToken)).arrayBuffer());
+			await expectSheetAsStored(wb, JH, YEAR_2025);
+			expect(wb.getWorksheet('Handlingsplan')!.actualRowCount).toBe(warningsPlan.rows.length + 1);
+		});
+
+		it.skipIf(!SOFFICE)(`is a DOCX of at most ${MAX_PAGES} pages in LibreOffice, its first two pages written as PNG`, { timeout: 120_000 }, async () => {
+			const dir = await mkdtemp(join(tmpdir(), 'planbordet-export-'));
+			try {
+				const { pages, pdf } = await docxToPdf(dir, `handlingsplan-${JH}-${YEAR_2025}`, await (await get(`${JH}/${YEAR_2025}.docx`, coordToken)).arrayBuffer());
+				console.log(`[export.spec] the ${warningsPlan.rows.length}-row 2025-sized plan's DOCX is ${pages} A4 landscape pages in LibreOffice (at most ${MAX_PAGES})`);
+				expect(pages).toBeGreaterThan(1);
+				expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+				if (!POPPLER) return;
+				const [first] = (await rowsInOrder(JH, YEAR_2025))[0].rows;
+				expect(pageText(pdf, 1)).toContain(String(first.fields.action).split(/\s+/).slice(0, 3).join(' '));
+				await mkdir(SCREENSHOTS, { recursive: true });
+				for (const page of [1, 2]) {
+					const out = join(SCREENSHOTS, `docx-page-${page}`);
+					const run = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', pdf, out], { encoding: 'utf8' });
+					expect(run.status, run.stderr).toBe(0);
+					expect((await stat(`${out}.png`)).size).toBeGreaterThan(5_000);
+				}
+			} finally {
+				await rm(dir, { recursive: true, force: true });
+			}
 		});
 	});
 

@@ -6,13 +6,15 @@
 //
 // The demo plans' deadline is 31 January 2024 23:59 (the 2023 plans of both regions); at 08:00 on
 // 24 January 2024 their 7-day reminder is due: the 4 members of Jämtland Härjedalen and the
-// coordinator of Västernorrland get one mail each, staff none.
+// coordinator of Västernorrland get one mail each, staff none. The mails name the organisations of
+// the network that have not signed off the plan's current content.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { admin, APP_URL, callError, clearCollections, clearInbox, clientAs, inbox, resetDemo, settleOutbox, waitForMail, type Client, type InboxMail } from '../support/emulators';
-import { JH, JH_MEMBERS, P, VN, yearDoc } from '../support/plans';
+import { JH, JH_MEMBERS, P, storedRows, VN, yearDoc } from '../support/plans';
+import { contentHash } from '../../functions/src/shared/content-hash';
 import { enqueueMailIn, type OutboxMail } from '../../functions/src/shared/outbox';
 import { ledgerDocId, ReminderJobError, runReminderJob, type ReminderJobOptions, type ReminderReportEntry } from '../../functions/src/shared/reminder-job';
 import { plan, reminderLedgerEntry, reminderOptOut } from '../../src/lib/domain/schemas';
@@ -360,5 +362,29 @@ describe('reminders and invitees', () => {
 		const report = await run(T7);
 		expect(report.map((r) => r.email)).not.toContain(invitee);
 		expect(report.map((r) => r.email).sort()).toEqual(emails(DUE_AT_T7));
+	});
+});
+
+describe('reminders and sign-offs', () => {
+	beforeAll(async () => {
+		await resetDemo();
+		await clearCollections('reminderLedger', 'reminderOptOuts', 'mail');
+	});
+	afterAll(async () => {
+		await settleOutbox();
+	});
+
+	it('names the network’s organisations that have not signed off the current content, with their state', async () => {
+		const hash = contentHash(await storedRows(JH, YEAR));
+		const at = new Date('2024-01-20T10:00:00Z');
+		await admin().db.doc(paths.signOff(JH, YEAR, 'lst-jamtland')).set({ orgId: 'lst-jamtland', uid: P.lst.uid, name: P.lst.name, at, contentHash: hash });
+		await admin().db.doc(paths.signOff(JH, YEAR, 'ostersund')).set({ orgId: 'ostersund', uid: P.ostersund.uid, name: P.ostersund.name, at, contentHash: '0'.repeat(64) });
+		await run(T7);
+		const text = (await waitForMail((x) => x.to === P.krokom.email && x.subject === SUBJECT)).parsed.text ?? '';
+		expect(text).toContain('Organisationer som ännu inte har godkänt planen:');
+		expect(text).toContain('  – Krokoms kommun (inte godkänd)');
+		expect(text).toContain('  – Östersunds kommun (godkänd före senaste ändringar)');
+		expect(text).toContain('  – Åre kommun (inte godkänd)');
+		expect(text).not.toContain('Länsstyrelsen Jämtlands län (');
 	});
 });

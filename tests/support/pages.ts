@@ -44,6 +44,14 @@ export function cell(page: Page, rowId: string, field: string) {
 	return page.locator(`td[data-row-id="${rowId}"][data-field="${field}"]`);
 }
 
+/** Chooses "Flytta upp", "Flytta ned" or "Ta bort" in a row's menu (RowMenu.svelte) with the mouse. */
+export async function rowMenuAction(page: Page, rowId: string, action: 'up' | 'down' | 'delete') {
+	await page.locator(`tr[data-row-id="${rowId}"] button[data-action="menu"]`).click();
+	const item = page.getByRole('menu').locator(`[data-action="${action}"]`);
+	await item.click();
+	await item.waitFor({ state: 'detached' });
+}
+
 /** A fresh demo, an empty inbox, and one browser with two people in their own contexts. */
 export async function twoPeople(): Promise<{ browser: Browser; pageA: Page; pageB: Page }> {
 	await resetDemo();

@@ -2,8 +2,8 @@
 // Stockholm) and the CLI (`npm run reminders -- --now …`). The database and the clock are passed in.
 //
 // 1. Read every draft plan (collection group `years`, status == 'draft') whose schedule has a due
-//    offset, with its region, template, rows (missing fields: completeness.ts labelledMissing) and
-//    members; the plans' ledger entries; the opt-outs. Compute the digests with reminders.ts
+//    offset, with its region, template, rows (missing fields: completeness.ts labelledMissing),
+//    members, the network's organisations and their sign-offs (those not signed off are named); the plans' ledger entries; the opt-outs. Compute the digests with reminders.ts
 //    planReminders: at most one mail per person, listing each of their due plans.
 // 2. Per person, ONE transaction: re-read the person's opt-out, the ledger documents of the digest's
 //    items and those plans; drop items already in the ledger, plans no longer draft, and plans whose
@@ -26,7 +26,9 @@ import {
 	type ReminderMember,
 	type ReminderPlan
 } from '../../../src/lib/domain/reminders';
-import { member, plan, planYear, region, storedRow, template, type Region, type Template } from '../../../src/lib/domain/schemas';
+import { member, organization, plan, planYear, region, signOff, storedRow, template, type Region, type Template } from '../../../src/lib/domain/schemas';
+import { notSignedOff, signOffsByOrganisation } from '../../../src/lib/domain/sign-off';
+import { contentHash } from './content-hash';
 import { signToken } from './unsubscribe-signing';
 import { GROUPS, paths, planIdsOf } from '../../../src/lib/domain/paths';
 
@@ -109,11 +111,13 @@ async function readState(db: Firestore, now: Date) {
 			const offsets = effectiveOffsets(p.data.reminderOffsets);
 			// Nothing due at all (also: no offsets, or the deadline has passed): skip without reading the rows.
 			if (dueOffset({ deadline, offsets, now, sent: new Set() }) === null) return;
-			const [r, t, rows, ledgerDocs] = await Promise.all([
+			const [r, t, rows, ledgerDocs, orgDocs, signOffDocs] = await Promise.all([
 				regionOf(regionRef.id),
 				templateOf(p.data.templateId),
 				db.collection(paths.rows(ids.regionId, ids.year)).get(),
-				db.collection(paths.reminderLedger()).where('regionId', '==', regionRef.id).where('year', '==', year.data).get()
+				db.collection(paths.reminderLedger()).where('regionId', '==', regionRef.id).where('year', '==', year.data).get(),
+				db.collection(paths.organizations()).where('regionId', '==', regionRef.id).get(),
+				db.collection(paths.signOffs(ids.regionId, ids.year)).get()
 			]);
 			if (!r || !t) return void skipped.push(d.ref.path);
 			if (!members[regionRef.id]) {
@@ -129,6 +133,20 @@ async function readState(db: Firestore, now: Date) {
 				return parsed.success ? [{ id: x.id, area: parsed.data.area, position: parsed.data.position, fields: parsed.data.fields }] : [];
 			});
 			for (const l of ledgerDocs.docs) if (typeof l.get('key') === 'string') ledger.push(l.get('key'));
+			// An organisation or sign-off that does not parse is left out (a reminder is never held up by one bad document).
+			const unsigned = notSignedOff(
+				signOffsByOrganisation(
+					orgDocs.docs.flatMap((o) => {
+						const parsed = organization.safeParse(o.data());
+						return parsed.success ? [{ id: o.id, data: parsed.data }] : [];
+					}),
+					signOffDocs.docs.flatMap((s) => {
+						const parsed = signOff.safeParse(s.data());
+						return parsed.success ? [{ id: s.id, data: parsed.data }] : [];
+					}),
+					contentHash(parsedRows)
+				)
+			);
 			plans.push({
 				regionId: regionRef.id,
 				regionName: r.name,
@@ -137,7 +155,8 @@ async function readState(db: Firestore, now: Date) {
 				deadline: p.data.deadline,
 				offsets: p.data.reminderOffsets,
 				missing: labelledMissing(t, parsedRows),
-				rowCount: parsedRows.length
+				rowCount: parsedRows.length,
+				notSignedOff: unsigned.map((o) => ({ name: o.name, state: o.state === 'stale' ? 'stale' : 'none' }))
 			});
 		})
 	);

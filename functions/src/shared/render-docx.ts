@@ -42,8 +42,11 @@ const CHOICE_WIDTH = 1150;
 const MIN_TEXT_WIDTH = 1500;
 const QUESTION_MARK_WIDTH = 1200;
 
-/** Half-points: the table in 7.5 pt and help in 6.5 pt, as dense as the form (the demo 2023 plan's tables fill 5 pages). */
-const SIZE = { body: 18, table: 15, help: 13, title: 28, heading: 22 };
+/**
+ * Half-points: the plan's tables in 7 pt and their help in 6 pt, as dense as the form, and the answers
+ * in 8 pt: a 14-row plan with its questions then fits 5 pages (7.5 pt tables made the demo plan 6–7).
+ */
+const SIZE = { body: 18, table: 14, help: 12, answer: 16, title: 28, heading: 22 };
 const FILL = { part: 'C9D3E6', column: 'E4E9F2' };
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
@@ -90,17 +93,19 @@ const heading = (level: 1 | 2 | 3, text: string) =>
 const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
 
 /**
- * Grid widths: the row number, X and choice columns narrow; the text columns share the rest by how
- * much the plan writes in them (square root, so a long column does not starve the others), each at
- * least MIN_TEXT_WIDTH. Counted over all areas, so every area's table has the same columns.
+ * Grid widths: the row number, X and choice columns narrow; the text columns share the rest in
+ * proportion to how much the plan writes in them (a row is as tall as its fullest cell, so equal
+ * lines per column makes the shortest rows), each at least MIN_TEXT_WIDTH. Counted over all areas,
+ * so every area's table has the same columns.
  */
 export function planWidths(h: ExportHeader, areas: readonly ExportArea[]): number[] {
 	const fixed = (i: number) => (h.leaves[i].kind === 'mark' ? MARK_WIDTH : h.leaves[i].type === 'singleChoice' ? CHOICE_WIDTH : null);
 	const chars = h.leaves.map((_, i) => areas.reduce((n, a) => n + a.rows.reduce((m, r) => m + textLength(r.cells[i]), 0), 0));
 	const texts = h.leaves.map((_, i) => i).filter((i) => fixed(i) === null);
 	const free = CONTENT_WIDTH - NUMBER_WIDTH - sum(h.leaves.map((_, i) => fixed(i) ?? 0));
-	// An empty plan shares equally; otherwise a column is weighted by the square root of its characters.
-	const weight = (i: number) => Math.sqrt(Math.max(chars[i], 1) + 400);
+	// An empty plan shares equally; otherwise a column is weighted by its characters (plus a little,
+	// so a nearly empty column keeps room for a few words).
+	const weight = (i: number) => Math.max(chars[i], 1) + 400;
 	const total = sum(texts.map(weight));
 	const floor = Math.min(MIN_TEXT_WIDTH, Math.floor(free / Math.max(1, texts.length)));
 	let widths = texts.map((i) => Math.max(floor, Math.floor((free * weight(i)) / total)));
@@ -175,14 +180,14 @@ function answerTable(t: ExportTable, mark: string): Table {
 	const marks = t.columns.filter((c) => c.kind === 'mark').length;
 	const text = Math.floor((CONTENT_WIDTH - marks * QUESTION_MARK_WIDTH) / Math.max(1, t.columns.length - marks));
 	const widths = t.columns.map((c) => (c.kind === 'mark' ? QUESTION_MARK_WIDTH : text));
-	const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell([bold(c.title, SIZE.body)], widths[i], { fill: FILL.column })) });
-	const rows = t.rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((c, i) => cell(cellParagraphs(c, SIZE.body, mark), widths[i])) }));
+	const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell([bold(c.title, SIZE.answer)], widths[i], { fill: FILL.column })) });
+	const rows = t.rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((c, i) => cell(cellParagraphs(c, SIZE.answer, mark), widths[i])) }));
 	return new Table({ rows: [header, ...rows], columnWidths: widths, width: { size: sum(widths), type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS });
 }
 
 function questionBlock(q: ExportQuestion, mark: string): Array<Paragraph | Table> {
-	const helpLines = q.help.map((l) => lineParagraph(l, SIZE.body, true));
-	const answer = q.answer.kind === 'table' ? [answerTable(q.answer.table, mark)] : q.answer.lines.map((l) => lineParagraph(l, SIZE.body));
+	const helpLines = q.help.map((l) => lineParagraph(l, SIZE.answer, true));
+	const answer = q.answer.kind === 'table' ? [answerTable(q.answer.table, mark)] : q.answer.lines.map((l) => lineParagraph(l, SIZE.answer));
 	return [heading(3, `${q.number}. ${q.title}`), ...helpLines, ...answer];
 }
 

@@ -85,6 +85,16 @@ describe('the DOCX', () => {
 		expect(widths[0]).toBeLessThan(of('status'));
 		expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(16838 - 2 * 567);
 		expect(Math.min(...text)).toBeGreaterThanOrEqual(1500);
+		// The fuller a text column, the wider (a row is as tall as its fullest cell).
+		const chars = (id: string) => {
+			const i = m.header.leaves.findIndex((l) => l.id === id);
+			return m.areas.reduce((n, a) => n + a.rows.reduce((k, r) => k + (r.cells[i]?.kind === 'text' ? r.cells[i].text.length : 0), 0), 0);
+		};
+		const texts = m.header.leaves.filter((l) => l.type === 'longText').map((l) => l.id).sort((a, b) => chars(a) - chars(b));
+		expect(texts.map(of)).toEqual([...texts.map(of)].sort((a, b) => a - b));
+		// In proportion, not damped (a square root gave the fullest 1.45× the narrowest above the floor).
+		const aboveFloor = texts.map(of).filter((w) => w > 1500);
+		expect(of(texts.at(-1)!)).toBeGreaterThan(Math.min(...aboveFloor) * 1.8);
 	});
 
 	it('writes "* " and "- " lines as Word list items', async () => {

@@ -52,7 +52,8 @@ const SUBMISSION = {
 	rowsPerArea: { '1': 2 },
 	rowCount: 2,
 	contentHash: 'a'.repeat(64),
-	warnings: []
+	warnings: [],
+	signOffs: []
 };
 const REOPENING = { by: 'u-a', byName: 'Anna Andersson', at: new Date('2025-01-20T15:00:00Z'), reason: 'Ett mål saknade siffror.' };
 

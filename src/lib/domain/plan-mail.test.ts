@@ -71,6 +71,37 @@ describe('submissionReceiptMail', () => {
 	});
 });
 
+describe('submissionReceiptMail with sign-offs', () => {
+	const at = new Date('2027-01-19T09:00:00Z');
+	const signed = submissionRecord({
+		rows: [{ id: 'a', area: 1, position: 1, fields: { action: 'A' } }],
+		areas,
+		by: { uid: 'u1', name: 'Malin Samordnare' },
+		at: new Date('2027-01-20T10:15:00Z'),
+		contentHash: '3f'.repeat(32),
+		signOffs: [
+			{ orgId: 'berg', orgName: 'Bergs kommun', state: 'none', uid: null, name: null, at: null, contentHash: null },
+			{ orgId: 'ost', orgName: 'Östersunds <kommun>', state: 'stale', uid: 'u2', name: 'Olle Östersund', at, contentHash: '1'.repeat(64) },
+			{ orgId: 'lst', orgName: 'Länsstyrelsen', state: 'approved', uid: 'u3', name: 'Lena Länsstyrelse', at, contentHash: '3f'.repeat(32) }
+		]
+	});
+	const m = submissionReceiptMail({ ...ctx, submission: signed, areas });
+
+	it('lists every organisation with its state, who and when', () => {
+		expect(m.text).toContain(
+			'Organisationernas godkännande av planen:\n\n' +
+				'  – Bergs kommun: inte godkänd\n' +
+				'  – Östersunds <kommun>: godkänd före senaste ändringar (Olle Östersund, 19 januari 2027 kl. 10:00)\n' +
+				'  – Länsstyrelsen: godkänd (Lena Länsstyrelse, 19 januari 2027 kl. 10:00)'
+		);
+		expect(m.html).toContain('Östersunds &lt;kommun&gt;');
+	});
+
+	it('a submission without sign-offs says nothing about them', () => {
+		expect(submissionReceiptMail({ ...ctx, submission, areas }).text).not.toContain('godkänn');
+	});
+});
+
 describe('reopenedMail', () => {
 	const reopening = reopeningRecord({
 		by: { uid: 'u1', name: 'Malin Samordnare' },

@@ -1,10 +1,12 @@
 // The Swedish mails about a plan's lock: the receipt every member of the region gets when a
-// coordinator submits the year, and the notice when a coordinator reopens it (with the reason).
+// coordinator submits the year (with the organisations' sign-offs), the notice when a coordinator
+// reopens it (with the reason), and the request to an organisation to sign the plan off.
 // Plain text and HTML from the same blocks, every value HTML-escaped, times in Stockholm time.
 import { swedishDateTime } from './deadline';
 import { blocksHtml, blocksText, type MailBlock, type MailContent } from './mail-text';
 import { planLink } from './reminders';
-import type { PriorityArea, Reopening, Submission } from './schemas';
+import type { PriorityArea, Reopening, Submission, SubmittedSignOff } from './schemas';
+import { SIGN_OFF_WORDS } from './sign-off-words';
 
 
 
@@ -39,7 +41,13 @@ export function areaLines(rowsPerArea: Readonly<Record<string, number>>, areas: 
 		});
 }
 
-/** The receipt of a submission: who handed in the plan and when, rows per priority area, the link. */
+/** "Krokoms kommun: godkänd (Karin Krokom, 20 januari 2027 kl. 11:15)" per organisation of a submission, in its order. */
+export function signOffLines(signOffs: readonly SubmittedSignOff[]): string[] {
+	const t = SIGN_OFF_WORDS;
+	return signOffs.map((o) => t.mail.line(o.orgName, t.states[o.state], o.state === 'none' ? null : o.name, o.state === 'none' || !o.at ? null : swedishDateTime(o.at)));
+}
+
+/** The receipt of a submission: who handed in the plan and when, rows per priority area, the sign-offs, the link. */
 export function submissionReceiptMail(ctx: PlanMailContext & { submission: Submission; areas: readonly PriorityArea[] }): MailContent {
 	const s = ctx.submission;
 	const blocks: MailBlock[] = [
@@ -51,6 +59,8 @@ export function submissionReceiptMail(ctx: PlanMailContext & { submission: Submi
 		{ kind: 'p', lines: ['Insatser per prioriterat område:'] },
 		{ kind: 'list', items: areaLines(s.rowsPerArea, ctx.areas) },
 		{ kind: 'p', lines: [`Totalt ${insatserText(s.rowCount)}.`] },
+		// A submission made before sign-offs existed (or of a network without organisations) lists none.
+		...(s.signOffs.length > 0 ? ([{ kind: 'p', lines: [SIGN_OFF_WORDS.mail.receiptHeading] }, { kind: 'list', items: signOffLines(s.signOffs) }] satisfies MailBlock[]) : []),
 		{
 			kind: 'p',
 			lines: [
@@ -90,4 +100,20 @@ export function reopenedMail(ctx: PlanMailContext & { reopening: Reopening }): M
 		text: blocksText(blocks),
 		html: blocksHtml(blocks)
 	};
+}
+
+/**
+ * The request to one organisation to sign off the year's plan (requestSignOff): one mail to its
+ * active members, with the link; `stale` when its earlier sign-off predates the latest changes.
+ */
+export function signOffRequestMail(ctx: Omit<PlanMailContext, 'name'> & { orgName: string; byName: string; stale: boolean }): MailContent {
+	const t = SIGN_OFF_WORDS.mail;
+	const blocks: MailBlock[] = [
+		{ kind: 'p', lines: ['Hej!'] },
+		{ kind: 'p', lines: [t.requestBody(ctx.orgName, ctx.year, ctx.regionName, ctx.byName)] },
+		...(ctx.stale ? [{ kind: 'p', lines: [t.requestStale] } satisfies MailBlock] : []),
+		{ kind: 'link', label: t.openPlan, url: planLink(ctx.appUrl, ctx.regionId, ctx.year) },
+		{ kind: 'p', lines: ['/Planbordet'] }
+	];
+	return { subject: t.requestSubject(ctx.year, ctx.regionName), text: blocksText(blocks), html: blocksHtml(blocks) };
 }

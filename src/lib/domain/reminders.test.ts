@@ -617,6 +617,17 @@ describe('reminderMail', () => {
 		expect(planReminders(input({ plans: [plan({ missing: [] })], now: run(2027, 1, 19) }))[0].items[0].empty).toBe(false);
 	});
 
+	it('names the organisations that have not signed off, with their state; says nothing when all have', () => {
+		const unsigned = plan({ missing: [], notSignedOff: [{ name: 'Krokoms kommun', state: 'none' }, { name: 'Östersunds <kommun>', state: 'stale' }] });
+		const digest = digestAt(run(2027, 1, 19), [unsigned]);
+		expect(digest.items[0].notSignedOff).toEqual(['Krokoms kommun (inte godkänd)', 'Östersunds <kommun> (godkänd före senaste ändringar)']);
+		const mail = reminderMail(digest, { appUrl, unsubscribeUrl });
+		expect(mail.text).toContain('Organisationer som ännu inte har godkänt planen:\n\n  – Krokoms kommun (inte godkänd)\n  – Östersunds <kommun> (godkänd före senaste ändringar)');
+		expect(mail.html).toContain('Östersunds &lt;kommun&gt;');
+		expect(reminderMail(digestAt(run(2027, 1, 19), [plan({ missing: [], notSignedOff: [] })]), { appUrl, unsubscribeUrl }).text).not.toContain('godkänt planen');
+		expect(reminderMail(digestAt(run(2027, 1, 19), [plan({ missing: [] })]), { appUrl, unsubscribeUrl }).text).not.toContain('godkänt planen');
+	});
+
 	it('on the deadline day says it is the last day', () => {
 		const digest = digestAt(run(2027, 1, 31), [plan({ offsets: [0] })]);
 		expect(reminderMail(digest, { appUrl, unsubscribeUrl }).text).toContain('Sista dagen idag: planen ska lämnas in senast 31 januari 2027 kl. 23:59.');

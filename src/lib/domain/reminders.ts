@@ -23,6 +23,7 @@ import { DEFAULT_REMINDER_OFFSETS, daysLeft, daysLeftText, defaultDeadline, stoc
 import { blocksHtml, blocksText, type MailBlock, type MailContent } from './mail-text';
 import { missingCountText, missingLine, type MissingItem } from './completeness';
 import type { MemberRole } from './schemas';
+import { SIGN_OFF_WORDS } from './sign-off-words';
 
 /** The hour (Stockholm) of the daily reminder run, from which the day's offset is due. */
 export const REMINDER_HOUR = 8;
@@ -162,6 +163,8 @@ export interface ReminderPlan {
 	missing: readonly MissingItem[];
 	/** How many rows (insatser) the plan has; 0 means it cannot be submitted yet even though nothing is "missing". Unset: unknown. */
 	rowCount?: number;
+	/** The network's organisations that have not signed off the current content (sign-off.ts notSignedOff), in its order; unset: none named. */
+	notSignedOff?: readonly { name: string; state: 'stale' | 'none' }[];
 }
 
 export interface ReminderMember {
@@ -190,6 +193,8 @@ export interface ReminderItem {
 	empty: boolean;
 	/** The first maxMissing missing fields. */
 	missing: MissingItem[];
+	/** "Krokoms kommun (inte godkänd)" per organisation that has not signed off (fresh). */
+	notSignedOff: string[];
 	/** `${appUrl}/plan/${regionId}/${year}` */
 	link: string;
 }
@@ -267,6 +272,7 @@ export function planReminders(input: PlanRemindersInput): ReminderDigest[] {
 				missingCount: plan.missing.length,
 				empty: plan.rowCount === 0,
 				missing: plan.missing.slice(0, maxMissing).map((x) => ({ ...x })),
+				notSignedOff: (plan.notSignedOff ?? []).map((o) => `${o.name} (${SIGN_OFF_WORDS.states[o.state]})`),
 				link: planLink(input.appUrl, plan.regionId, plan.year)
 			};
 			const digest = digests.get(m.uid) ?? { uid: m.uid, email: m.email, name: m.name, items: [] };
@@ -344,6 +350,9 @@ export function reminderMail(digest: ReminderDigest, opts: { appUrl: string; uns
 			const more = item.missingCount - item.missing.length;
 			if (more > 0) lines.push(`… och ${more} till`);
 			blocks.push({ kind: 'list', items: lines });
+		}
+		if (item.notSignedOff.length > 0) {
+			blocks.push({ kind: 'p', lines: [SIGN_OFF_WORDS.mail.notSignedOffHeading] }, { kind: 'list', items: item.notSignedOff });
 		}
 		blocks.push({ kind: 'link', label: 'Öppna planen', url: item.link });
 	}

@@ -1,6 +1,7 @@
 // The schemas for submitting, reopening and plan settings (the end of schemas.ts).
 import { describe, it, expect } from 'vitest';
 import {
+	plan,
 	planYear,
 	sha256HexString,
 	submission,
@@ -46,7 +47,7 @@ describe('submission', () => {
 	const valid = { by: 'uid1', byName: 'Åsa', at, rowsPerArea: { '1': 2, '2': 0, '3': 1 }, rowCount: 3, contentHash: hash };
 
 	it('parses a record, with a Firestore timestamp for at, and no warnings when a record has none (older records)', () => {
-		expect(submission.parse(valid)).toEqual({ ...valid, warnings: [] });
+		expect(submission.parse(valid)).toEqual({ ...valid, warnings: [], signOffs: [] });
 		expect(submission.parse({ ...valid, warnings: [{ rowId: 'r1', field: 'status' }] }).warnings).toEqual([{ rowId: 'r1', field: 'status' }]);
 		expect(submission.parse({ ...valid, at: timestampLike(at) }).at).toEqual(at);
 	});
@@ -119,6 +120,31 @@ describe('reminderOffsets', () => {
 		expect(reminderOffsets.safeParse(['7']).success).toBe(false);
 		expect(reminderOffsets.safeParse(Array.from({ length: MAX_REMINDER_OFFSETS }, (_, i) => i)).success).toBe(true);
 		expect(reminderOffsets.safeParse(Array.from({ length: MAX_REMINDER_OFFSETS + 1 }, (_, i) => i)).success).toBe(false);
+	});
+});
+
+describe('signOffRequirement', () => {
+	it('a plan without the setting warns; the setting takes warn or block only', () => {
+		const stored = { templateId: 't', status: 'draft', deadline: at };
+		expect(plan.parse(stored).signOffRequirement).toBe('warn');
+		expect(plan.parse({ ...stored, signOffRequirement: 'block' }).signOffRequirement).toBe('block');
+		expect(plan.safeParse({ ...stored, signOffRequirement: 'maybe' }).success).toBe(false);
+	});
+
+	it('setPlanSettings takes it or leaves it out (unchanged), nothing else', () => {
+		const valid = { regionId: 'jamtland-harjedalen', year: '2026', deadline: '2027-01-31T23:59:00+01:00', reminderOffsets: [] };
+		expect(planSettingsInput.parse(valid).signOffRequirement).toBeUndefined();
+		expect(planSettingsInput.parse({ ...valid, signOffRequirement: 'block' }).signOffRequirement).toBe('block');
+		for (const v of ['', 'Block', null, true]) expect(planSettingsInput.safeParse({ ...valid, signOffRequirement: v }).success, String(v)).toBe(false);
+	});
+
+	it('a submission records sign-offs per organisation: a none without who, when or hash; a bad state or hash is refused', () => {
+		const valid = { by: 'uid1', byName: 'Åsa', at, rowsPerArea: { '1': 1 }, rowCount: 1, contentHash: hash };
+		const none = { orgId: 'berg', orgName: 'Bergs kommun', state: 'none', uid: null, name: null, at: null, contentHash: null };
+		const approved = { orgId: 'are', orgName: 'Åre kommun', state: 'approved', uid: 'u2', name: 'Per', at, contentHash: hash };
+		expect(submission.parse({ ...valid, signOffs: [approved, none] }).signOffs).toEqual([approved, none]);
+		expect(submission.safeParse({ ...valid, signOffs: [{ ...approved, state: 'ok' }] }).success).toBe(false);
+		expect(submission.safeParse({ ...valid, signOffs: [{ ...approved, contentHash: 'x' }] }).success).toBe(false);
 	});
 });
 

@@ -409,6 +409,27 @@ export const sha256HexString = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'inval
 const actorUid = z.string().check(z.minLength(1), z.maxLength(128));
 const actorName = z.string().check(z.minLength(1), z.maxLength(200));
 
+/** Whether organisations that have not signed off only warn at submission (the default) or block it. */
+export const signOffRequirement = z.enum(['warn', 'block']);
+export type SignOffRequirement = z.infer<typeof signOffRequirement>;
+
+/**
+ * One organisation's sign-off as a submission records it: its name then, the state against the
+ * submitted hash, and who signed off, when and over which hash (all null for 'none'). The name of
+ * the one who signed off is replaced when that person is erased (erasePerson); the sign-off stays,
+ * it is the organisation's.
+ */
+export const submittedSignOff = z.object({
+	orgId: id,
+	orgName: z.string().check(z.minLength(1), z.maxLength(200)),
+	state: z.enum(['approved', 'stale', 'none']),
+	uid: z.nullable(actorUid),
+	name: z.nullable(actorName),
+	at: z.nullable(instant),
+	contentHash: z.nullable(sha256HexString)
+});
+export type SubmittedSignOff = z.infer<typeof submittedSignOff>;
+
 /**
  * What submitting a year records on the year document: who, when, how many rows per priority area
  * (keys are area numbers as decimal strings, "1", "2", … — Firestore map keys are strings), and the
@@ -424,7 +445,13 @@ export const submission = z
 		rowCount: z.number().check(z.int(), z.minimum(0)),
 		contentHash: sha256HexString,
 		/** Cells the template only warns about that were empty when the plan was handed in (completeness.ts). */
-		warnings: z._default(z.array(z.object({ rowId: z.string().check(z.minLength(1), z.maxLength(1500)), field: fieldKey })), [])
+		warnings: z._default(z.array(z.object({ rowId: z.string().check(z.minLength(1), z.maxLength(1500)), field: fieldKey })), []),
+		/**
+		 * Every organisation of the region's network and its sign-off against the submitted content
+		 * (sign-off.ts submissionSignOffs): 'approved' (fresh), 'stale' or 'none'. Empty in submissions
+		 * made before sign-offs existed.
+		 */
+		signOffs: z._default(z.array(submittedSignOff), [])
 	})
 	.check(z.refine((s) => Object.values(s.rowsPerArea).reduce((a, b) => a + b, 0) === s.rowCount, 'row-count-mismatch'));
 export type Submission = z.infer<typeof submission>;
@@ -457,6 +484,10 @@ export const plan = z.object({
 	status: planStatus,
 	deadline: instant,
 	reminderOffsets: z._default(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(365))).check(z.maxLength(20)), [30, 14, 7, 2, 1]),
+	/** Organisations not signed off warn at submission ('warn', the default) or stop it ('block'); setPlanSettings. */
+	signOffRequirement: z._default(signOffRequirement, 'warn'),
+	/** When a coordinator last asked each organisation (by id) to sign off (requestSignOff), for the page to show. */
+	signOffRequests: z._default(z.record(id, instant), {}),
 	/** The latest submission (kept after a reopening, so the history of hand-ins stays visible). */
 	submission: z._default(z.nullable(submission), null),
 	/** Every reopening, oldest first. */
@@ -513,7 +544,9 @@ export const planSettingsInput = z.strictObject({
 		z.iso.datetime({ offset: true, error: 'invalid-deadline' }),
 		z.transform((s: string) => new Date(s))
 	),
-	reminderOffsets
+	reminderOffsets,
+	/** Left out: unchanged (the settings form of the deadline does not send it). */
+	signOffRequirement: z.optional(signOffRequirement)
 });
 export type PlanSettingsInput = z.infer<typeof planSettingsInput>;
 
@@ -997,3 +1030,7 @@ export type SignOff = z.infer<typeof signOff>;
 /** The signOffPlan callable: the caller's organisation signs off the year's plan. */
 export const signOffPlanInput = z.strictObject({ regionId: id, year: planYear });
 export type SignOffPlanInput = z.infer<typeof signOffPlanInput>;
+
+/** The requestSignOff callable: a coordinator asks the organisations that have not signed off to do so. */
+export const requestSignOffInput = z.strictObject({ regionId: id, year: planYear });
+export type RequestSignOffInput = z.infer<typeof requestSignOffInput>;

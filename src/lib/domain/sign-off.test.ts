@@ -1,6 +1,6 @@
 // Sign-off states per organisation: approved while the hash holds, stale after an edit, none without.
 import { describe, expect, it } from 'vitest';
-import { networkOrganizations, notSignedOff, signOffRecord, signOffState, signOffsByOrganisation } from './sign-off';
+import { networkOrganizations, notSignedOff, signOffRecord, signOffState, signOffsByOrganisation, submissionSignOffs } from './sign-off';
 import type { SignOff } from './schemas';
 
 const H1 = '1'.repeat(64);
@@ -68,5 +68,21 @@ describe('currentContentHash', () => {
 		const edited = [{ ...rows[0], fields: { ...rows[0].fields, action: 'Hemsändning av varor' } }, rows[1]];
 		expect(await currentContentHash(edited)).not.toBe(await currentContentHash(rows));
 		expect(signOffState({ contentHash: contentHash(rows) }, await currentContentHash(edited))).toBe('stale');
+	});
+});
+
+describe('submissionSignOffs', () => {
+	it('every organisation with its state, and who, when and which hash for the signed ones', () => {
+		const orgs = [
+			{ id: 'berg', data: { name: 'Bergs kommun' } },
+			{ id: 'are', data: { name: 'Åre kommun' } },
+			{ id: 'ostersund', data: { name: 'Östersunds kommun' } }
+		];
+		const list = signOffsByOrganisation(orgs, [{ id: 'are', data: so('are', H1) }, { id: 'ostersund', data: so('ostersund', H2) }], H1);
+		expect(submissionSignOffs(list)).toEqual([
+			{ orgId: 'berg', orgName: 'Bergs kommun', state: 'none', uid: null, name: null, at: null, contentHash: null },
+			{ orgId: 'are', orgName: 'Åre kommun', state: 'approved', uid: 'u-are', name: 'Namn', at: new Date('2026-03-10T10:00:00Z'), contentHash: H1 },
+			{ orgId: 'ostersund', orgName: 'Östersunds kommun', state: 'stale', uid: 'u-ostersund', name: 'Namn', at: new Date('2026-03-10T10:00:00Z'), contentHash: H2 }
+		]);
 	});
 });

@@ -1,7 +1,7 @@
 // An organisation's sign-off of a year's plan ("Vi står bakom planen") as the plan, the checklist and
 // the overview show it: approved, approved before the latest changes (stale), or not signed off.
 // The hash compared is submission.ts canonicalContent's SHA-256, computed by the signOffPlan callable.
-import { signOff as signOffSchema, type Organization, type SignOff } from './schemas';
+import { signOff as signOffSchema, submittedSignOff, type Organization, type SignOff, type SubmittedSignOff } from './schemas';
 import { canonicalContent, type SubmittedRow } from './submission';
 
 export type SignOffState = 'approved' | 'stale' | 'none';
@@ -63,4 +63,23 @@ export function notSignedOff(list: readonly OrganisationSignOff[]): Organisation
 /** The document signOffPlan writes, validated with its schema (a bad hash or actor throws here, never stored). */
 export function signOffRecord(input: { orgId: string; uid: string; name: string; at: Date; contentHash: string }): SignOff {
 	return signOffSchema.parse(input);
+}
+
+/**
+ * The sign-offs a submission records: every organisation of the network (signOffsByOrganisation's
+ * order) with its state against the submitted hash and who signed off, when, over which hash.
+ * Validated with the schema, so a bad stored value throws here rather than being stored.
+ */
+export function submissionSignOffs(list: readonly OrganisationSignOff[]): SubmittedSignOff[] {
+	return list.map((o) =>
+		submittedSignOff.parse({
+			orgId: o.orgId,
+			orgName: o.name,
+			state: o.state,
+			uid: o.signOff?.uid ?? null,
+			name: o.signOff?.name ?? null,
+			at: o.signOff?.at ?? null,
+			contentHash: o.signOff?.contentHash ?? null
+		})
+	);
 }

@@ -124,7 +124,8 @@ describe('submissionRecord', () => {
 			rowsPerArea: { '1': 2, '2': 0, '3': 1 },
 			rowCount: 3,
 			contentHash: contentHash(rows),
-			warnings: []
+			warnings: [],
+			signOffs: []
 		});
 		expect(submission.parse(record)).toEqual(record);
 	});

@@ -4,7 +4,7 @@
 // recompute it from the stored rows and tell whether they still are what was submitted. The submit
 // function reads the rows, hashes them (functions/src/shared/content-hash.ts, node:crypto) and sets
 // the status in one transaction; this module defines the hashed text and builds the record.
-import { reopening, submission, type PriorityArea, type Reopening, type RowFields, type Submission } from './schemas';
+import { reopening, submission, type PriorityArea, type Reopening, type RowFields, type Submission, type SubmittedSignOff } from './schemas';
 import type { MissingField } from './completeness';
 import { byCodeUnits, compareRows, type Position } from './ordering';
 
@@ -83,6 +83,8 @@ export function submissionRecord(input: {
 	contentHash: string;
 	/** The warned-about cells that are empty (completeness.ts missingFields at level 'warn'); none when left out. */
 	warnings?: readonly MissingField[];
+	/** Every network organisation's sign-off against this content (sign-off.ts submissionSignOffs); none when left out. */
+	signOffs?: readonly SubmittedSignOff[];
 }): Submission {
 	return submission.parse({
 		by: input.by.uid,
@@ -91,7 +93,8 @@ export function submissionRecord(input: {
 		rowsPerArea: rowsPerArea(input.rows, input.areas),
 		rowCount: input.rows.length,
 		contentHash: input.contentHash,
-		warnings: input.warnings ?? []
+		warnings: input.warnings ?? [],
+		signOffs: input.signOffs ?? []
 	});
 }
 

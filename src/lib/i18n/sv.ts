@@ -1,5 +1,7 @@
 // Every text Planbordet's browser app shows, in Swedish: one catalogue, so wording is reviewed and
 // changed in one place. Texts with values are functions.
+import { SIGN_OFF_WORDS } from '../domain/sign-off-words';
+
 export const sv = {
 	app: {
 		name: 'Planbordet',
@@ -961,10 +963,8 @@ export const sv = {
 	/** An organisation's sign-off of the plan (domain/sign-off.ts): its action and one word per SignOffState. */
 	signOff: {
 		action: 'Vi står bakom planen',
-		states: {
-			approved: 'godkänd',
-			stale: 'godkänd före senaste ändringar',
-			none: 'inte godkänd'
-		}
+		/** The states and the mails' words live with the mails (domain/sign-off-words.ts): one copy. */
+		states: SIGN_OFF_WORDS.states,
+		mail: SIGN_OFF_WORDS.mail
 	}
 } as const;
