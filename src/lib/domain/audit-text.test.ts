@@ -80,6 +80,9 @@ describe('audit sentences', () => {
 		expect(line({ kind: 'plan-settings-changed', target: '2025', targetName: '2025', details: { reminderOffsets: [] } })).toBe(
 			'Malin Samordnare ändrade planen för 2025: påminnelser inga.'
 		);
+		expect(line({ kind: 'plan-settings-changed', target: '2025', targetName: '2025', details: { signOffRequirement: { from: 'warn', to: 'block' } } })).toBe(
+			'Malin Samordnare ändrade planen för 2025: alla organisationer måste godkänna planen före inlämning.'
+		);
 		expect(line({ kind: 'plan-settings-changed', target: '2025', targetName: '2025', details: { deadline: 'inte ett datum' } })).toBe(
 			'Malin Samordnare ändrade sista dag och påminnelser för planen 2025.'
 		);

@@ -3,7 +3,7 @@
 // entry's details — a changed value as { from, to } (how the functions record a change), a plain
 // value as itself — and picks the sentence.
 import { swedishDateTime } from './deadline';
-import type { AuditEntry, MemberRole } from './schemas';
+import type { AuditEntry, MemberRole, SignOffRequirement } from './schemas';
 
 type OrgKind = 'region' | 'lansstyrelse' | 'kommun' | 'myndighet' | 'annan';
 
@@ -17,13 +17,15 @@ export interface AuditTexts {
 	organizationAdded(who: string, name: string): string;
 	organizationChanged(who: string, name: string, changes: string[]): string;
 	planCreated(who: string, year: string, template: string | null, carriedFrom: string | null): string;
-	planSettingsChanged(who: string, year: string, deadline: string | null, offsets: string | null): string;
+	planSettingsChanged(who: string, year: string, deadline: string | null, offsets: string | null, signOff: string | null): string;
 	regionCreated(who: string, name: string): string;
 	regionChanged(who: string, name: string): string;
 	/** One changed property of an organisation: "namn från A till B". */
 	orgChange: Record<'name' | 'shortName' | 'kind' | 'color', (from: string | null, to: string | null) => string>;
 	role: Record<MemberRole, string>;
 	orgKind: Record<OrgKind, string>;
+	/** What the organisations' sign-off does at hand-in (plan setting signOffRequirement). */
+	signOffRequirement: Record<SignOffRequirement, string>;
 	/** Reminder days as a phrase ("30, 14 och 7 dagar före", "inga påminnelser"). */
 	offsets(days: number[]): string;
 }
@@ -77,6 +79,10 @@ function deadlineText(v: unknown): string | null {
 	return at && !Number.isNaN(at.getTime()) ? swedishDateTime(at) : null;
 }
 
+function signOffRequirementText(t: AuditTexts, v: unknown): string | null {
+	return v === 'warn' || v === 'block' ? t.signOffRequirement[v] : null;
+}
+
 function offsetsText(t: AuditTexts, v: unknown): string | null {
 	if (!Array.isArray(v) || !v.every((n) => typeof n === 'number')) return null;
 	return t.offsets([...v].sort((a, b) => b - a));
@@ -116,7 +122,10 @@ export function auditLine(entry: AuditEntry, t: AuditTexts, lookups: AuditLookup
 		case 'plan-created':
 			return { text: t.planCreated(who, name, text(valueOf(d, 'templateId')), text(valueOf(d, 'carriedFrom') ?? valueOf(d, 'fromYear'))), when };
 		case 'plan-settings-changed':
-			return { text: t.planSettingsChanged(who, name, deadlineText(valueOf(d, 'deadline')), offsetsText(t, valueOf(d, 'reminderOffsets'))), when };
+			return {
+				text: t.planSettingsChanged(who, name, deadlineText(valueOf(d, 'deadline')), offsetsText(t, valueOf(d, 'reminderOffsets')), signOffRequirementText(t, valueOf(d, 'signOffRequirement'))),
+				when
+			};
 		case 'region-created':
 			return { text: t.regionCreated(who, name), when };
 		case 'region-changed':

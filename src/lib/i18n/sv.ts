@@ -669,8 +669,8 @@ export const sv = {
 			changes.length > 0 ? `${who} ändrade organisationen ${name}: ${changes.join(', ')}.` : `${who} ändrade organisationen ${name}.`,
 		planCreated: (who: string, year: string, template: string | null, carriedFrom: string | null) =>
 			`${who} skapade planen för ${year}${template ? ` på formuläret ${template}` : ''}${carriedFrom ? `, med fortsättande insatser från ${carriedFrom}` : ''}.`,
-		planSettingsChanged: (who: string, year: string, deadline: string | null, offsets: string | null) => {
-			const parts = [deadline ? `sista dag ${deadline}` : '', offsets ? `påminnelser ${offsets}` : ''].filter(Boolean);
+		planSettingsChanged: (who: string, year: string, deadline: string | null, offsets: string | null, signOff: string | null) => {
+			const parts = [deadline ? `sista dag ${deadline}` : '', offsets ? `påminnelser ${offsets}` : '', signOff ?? ''].filter(Boolean);
 			return parts.length > 0 ? `${who} ändrade planen för ${year}: ${parts.join(', ')}.` : `${who} ändrade sista dag och påminnelser för planen ${year}.`;
 		},
 		regionCreated: (who: string, name: string) => `${who} skapade regionen ${name}.`,
@@ -683,6 +683,10 @@ export const sv = {
 		},
 		role: { coordinator: 'samordnare', editor: 'redigerare' },
 		orgKind: { region: 'region', lansstyrelse: 'länsstyrelse', kommun: 'kommun', myndighet: 'myndighet', annan: 'annan' },
+		signOffRequirement: {
+			warn: 'saknade godkännanden ger en varning vid inlämning',
+			block: 'alla organisationer måste godkänna planen före inlämning'
+		},
 		offsets: (days: number[]) => {
 			if (days.length === 0) return 'inga';
 			const one = (n: number) => (n === 0 ? 'samma dag' : `${n} ${n === 1 ? 'dag' : 'dagar'} före`);
