@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { APP_URL, admin } from '../support/emulators';
-import { cell, conflictDialog, expectNoAxeViolations, laterWriter, noticeTexts, rowMenuAction, signIn, twoPeople } from '../support/pages';
+import { cell, conflictDialog, editCell, expectNoAxeViolations, laterWriter, noticeTexts, rowMenuAction, signIn, twoPeople } from '../support/pages';
 
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
 const ROWS = 'regions/jamtland-harjedalen/years/2023/rows';
@@ -15,24 +15,6 @@ const B = { email: 'ostersund@kommun.example', name: 'Östen Östersund', uid: '
 let browser: Browser;
 let pageA: Page;
 let pageB: Page;
-
-async function editCell(page: Page, rowId: string, field: string, text: string, save = true) {
-	const editor = cell(page, rowId, field).locator('textarea');
-	// A click that lands while the table re-renders (going offline changes every row's snapshot
-	// metadata) can miss its cell, or the editor it opened can close again before one types, as a
-	// person's would: click again, as they would, for up to 30 s.
-	for (let tries = 0; ; tries++) {
-		await cell(page, rowId, field).click();
-		try {
-			await editor.waitFor({ timeout: 5_000 });
-			await editor.fill(text, { timeout: 5_000 });
-			break;
-		} catch (err) {
-			if (tries >= 5) throw err;
-		}
-	}
-	if (save) await editor.evaluate((el) => (el as HTMLTextAreaElement).blur());
-}
 
 async function storedValue(rowId: string, field: string): Promise<unknown> {
 	const snap = await admin().db.doc(`${ROWS}/${rowId}`).get();

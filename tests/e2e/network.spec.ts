@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newPerson } from '../support/browser';
 import { APP_URL, admin, signInLinkOf, waitForMail } from '../support/emulators';
-import { cell, expectNoAxeViolations, signIn, signInFromMail, twoPeople } from '../support/pages';
+import { cell, editCell, expectNoAxeViolations, signIn, signInFromMail, twoPeople } from '../support/pages';
 
 const JH = 'jamtland-harjedalen';
 const NETWORK = `${APP_URL}/natverk/${JH}`;
@@ -202,10 +202,7 @@ describe('a coordinator runs the network', () => {
 			await cell(page, newRowId, 'goal').waitFor();
 			await context.setOffline(true);
 			await page.getByText(/Du är offline/).waitFor();
-			await cell(page, newRowId, 'goal').click();
-			const editor = cell(page, newRowId, 'goal').locator('textarea');
-			await editor.fill('Mål som inte hann sparas');
-			await editor.evaluate((el) => (el as HTMLTextAreaElement).blur());
+			await editCell(page, newRowId, 'goal', 'Mål som inte hann sparas');
 			await page.getByText('Du är offline. 1 ändring väntar på att skickas.').waitFor();
 
 			await memberRow(pageA, EDITOR.uid).getByRole('button', { name: `Ta bort ${EDITOR.name} från nätverket` }).click();

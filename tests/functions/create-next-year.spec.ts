@@ -135,7 +135,9 @@ describe('createNextYear', () => {
 				deadline: defaultDeadline(Number(NEXT)),
 				reminderOffsets: DEFAULT_REMINDER_OFFSETS,
 				submission: null,
-				reopenings: []
+				reopenings: [],
+				signOffRequirement: 'warn',
+				signOffRequests: {}
 			});
 
 			const rows = (await stored.collection('rows').get()).docs;

@@ -85,7 +85,9 @@ describe('createPlan', () => {
 			deadline: defaultDeadline(2025),
 			reminderOffsets: DEFAULT_REMINDER_OFFSETS,
 			submission: null,
-			reopenings: []
+			reopenings: [],
+			signOffRequirement: 'warn',
+			signOffRequests: {}
 		});
 		expect((await stored.collection('rows').get()).size).toBe(0);
 		const answers = (await stored.collection('answers').get()).docs.map((d) => [d.id, d.data()]);

@@ -45,6 +45,25 @@ export function cell(page: Page, rowId: string, field: string) {
 }
 
 /** Chooses "Flytta upp", "Flytta ned" or "Ta bort" in a row's menu (RowMenu.svelte) with the mouse. */
+/** Opens a cell's editor and types `text` (then saves by leaving it, unless `save` is false). */
+export async function editCell(page: Page, rowId: string, field: string, text: string, save = true) {
+	const editor = cell(page, rowId, field).locator('textarea');
+	// A click that lands while the table re-renders (going offline changes every row's snapshot
+	// metadata) can miss its cell, or the editor it opened can close again before one types, as a
+	// person's would: click again, as they would, for up to 30 s.
+	for (let tries = 0; ; tries++) {
+		await cell(page, rowId, field).click();
+		try {
+			await editor.waitFor({ timeout: 5_000 });
+			await editor.fill(text, { timeout: 5_000 });
+			break;
+		} catch (err) {
+			if (tries >= 5) throw err;
+		}
+	}
+	if (save) await editor.evaluate((el) => (el as HTMLTextAreaElement).blur());
+}
+
 export async function rowMenuAction(page: Page, rowId: string, action: 'up' | 'down' | 'delete') {
 	await page.locator(`tr[data-row-id="${rowId}"] button[data-action="menu"]`).click();
 	const item = page.getByRole('menu').locator(`[data-action="${action}"]`);
