@@ -29,6 +29,7 @@ const warn = (line) => console.error(`[planbordet] ${line}`);
 const clock = (ms) => new Date(ms).toTimeString().slice(0, 8);
 
 // 1. The previous run: still running → refuse; crashed → end what it left (by recorded pid + start time).
+let endedLeftovers = false;
 const previous = readRecord();
 if (previous) {
 	const self = previous.processes.find((p) => p.role === 'npm start');
@@ -43,14 +44,22 @@ if (previous) {
 				left.map((p) => `${p.pid} (${p.role})`).join(', ')
 		);
 		await endProcesses(left);
+		endedLeftovers = true;
 	}
 	rmSync(recordFile, { force: true });
 }
 
-// 2. Every port free, or a message naming who holds it.
+// 2. Every port free, or a message naming who holds it. Ports of leftovers just ended are given a few
+// seconds: a killed JVM's listening socket can outlive the process the record named (a loaded machine).
 const needed = [...ports.emulators.map((e) => e.port), ports.hub, ports.logging, MAIL.smtpPort, MAIL.webPort];
-const held = [];
-for (const port of needed) if (await portInUse(port)) held.push(port);
+const portsFreeBy = Date.now() + (endedLeftovers ? 10_000 : 0);
+let held = [];
+for (;;) {
+	held = [];
+	for (const port of needed) if (await portInUse(port)) held.push(port);
+	if (held.length === 0 || Date.now() >= portsFreeBy) break;
+	await new Promise((r) => setTimeout(r, 250));
+}
 if (held.length) {
 	const owners = listeners(held);
 	for (const port of held) {
