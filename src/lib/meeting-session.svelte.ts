@@ -50,9 +50,15 @@ export class PlanMeeting {
 	#stopped = false;
 	#joined: string | null = null;
 	#lastWrite: number | null = null;
-	/** The leader's move waiting for the throttle (shown on the leader's own screen at once). */
-	#pendingFocus = $state.raw<{ meetingId: string; focus: { rowId: string; field: FieldKey | null } } | null>(null);
+	/**
+	 * The leader's last move, written or waiting for the throttle: the leader's own screen shows it and
+	 * steps on from it at once (the snapshot of one's own write comes a moment later; a quick second
+	 * step must not start again from the old place).
+	 */
+	#myFocus = $state.raw<{ meetingId: string; focus: { rowId: string; field: FieldKey | null } } | null>(null);
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** A move waits to be written. */
+	#queued = false;
 
 	constructor(options: MeetingOptions) {
 		this.#o = options;
@@ -157,6 +163,9 @@ export class PlanMeeting {
 
 	/** Joins each running meeting once it shows, and stays seen while the page is open; returns the stop. */
 	start(): () => void {
+		// The page may start a session again after stopping it (its effect re-runs): writing resumes.
+		this.#stopped = false;
+		this.#joined = null;
 		const stopEffects = $effect.root(() => {
 			$effect(() => {
 				const m = this.current;
@@ -185,7 +194,7 @@ export class PlanMeeting {
 		this.#stopped = true;
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
-		this.#pendingFocus = null;
+		this.#queued = false;
 	}
 
 	#join(meetingId: string, alreadyIn: boolean): void {
@@ -217,7 +226,7 @@ export class PlanMeeting {
 	endMeeting(): Promise<boolean> {
 		const m = this.current;
 		if (!m) return Promise.resolve(false);
-		this.#pendingFocus = null;
+		this.#queued = false;
 		return this.#run('end', () => endMeeting(this.#o.regionId, this.#o.year, m.id));
 	}
 
@@ -228,9 +237,10 @@ export class PlanMeeting {
 	setFocus(rowId: string, field: FieldKey | null): void {
 		const m = this.current;
 		if (!m || this.role !== 'leader') return;
-		const f = m.data.focus;
-		if (!untrack(() => this.#pendingFocus) && f && f.rowId === rowId && f.field === field) return;
-		this.#pendingFocus = { meetingId: m.id, focus: { rowId, field } };
+		const f = untrack(() => this.focus);
+		if (f && f.rowId === rowId && f.field === field) return;
+		this.#myFocus = { meetingId: m.id, focus: { rowId, field } };
+		this.#queued = true;
 		if (this.#timer) return;
 		// Date.now, not the presence clock: the throttle is about this browser's writes.
 		const wait = focusWriteDelay(this.#lastWrite, Date.now());
@@ -240,9 +250,9 @@ export class PlanMeeting {
 
 	#flushFocus(): void {
 		this.#timer = null;
-		const p = this.#pendingFocus;
-		this.#pendingFocus = null;
-		if (!p || this.#stopped) return;
+		const p = this.#myFocus;
+		if (!p || !this.#queued || this.#stopped) return;
+		this.#queued = false;
 		this.#lastWrite = Date.now();
 		void this.#run('focus', () => moveFocus(this.#o.regionId, this.#o.year, p.meetingId, p.focus));
 	}
@@ -251,8 +261,8 @@ export class PlanMeeting {
 	get focus(): { rowId: string; field: FieldKey | null } | null {
 		const m = this.current;
 		if (!m) return null;
-		const pending = this.#pendingFocus;
-		if (pending && pending.meetingId === m.id) return pending.focus;
+		const mine = this.#myFocus;
+		if (mine && mine.meetingId === m.id && isLeader(m.data, this.#o.person.uid)) return mine.focus;
 		return m.data.focus ? { rowId: m.data.focus.rowId, field: m.data.focus.field } : null;
 	}
 
@@ -263,6 +273,9 @@ export class PlanMeeting {
 	handOver(to: { uid: string; name: string }): Promise<boolean> {
 		const m = this.current;
 		if (!m) return Promise.resolve(false);
+		// Should the lead come back, the stored focus is where one starts from, not one's old move.
+		this.#myFocus = null;
+		this.#queued = false;
 		return this.#run('handOver', () => handOverLead(this.#o.regionId, this.#o.year, m.id, to));
 	}
 
