@@ -19,7 +19,7 @@ import {
 	startMeeting,
 	touchParticipant
 } from './firebase/meetings.svelte';
-import { focusWriteDelay } from './ui/meeting-follow';
+import { focusWriteDelay } from './domain/meeting-follow';
 
 /** How often a participant refreshes lastSeenAt (meeting.ts counts them present for three minutes). */
 export const MEETING_HEARTBEAT_MS = 60_000;
