@@ -17,6 +17,7 @@ import { LiveRegion } from './firebase/regions.svelte';
 import { getRowFromServer, LiveRows, writeCell } from './firebase/rows.svelte';
 import { LiveTemplate } from './firebase/templates.svelte';
 import { PlanComments } from './plan-comments.svelte';
+import { PlanMeeting } from './meeting-session.svelte';
 import { PlanPresence } from './plan-presence.svelte';
 
 export { IDLE_SAVE_MS } from './edit-session.svelte';
@@ -54,6 +55,8 @@ export class PlanSession {
 	readonly presence: PlanPresence;
 	/** The comments on the plan's rows. */
 	readonly discussion: PlanComments;
+	/** The network meeting on the plan, when one runs. */
+	readonly meeting: PlanMeeting;
 
 	/** The cells: the open editor, the journal of unsent edits, the merges and the conflicts. */
 	readonly cells: EditSession;
@@ -101,6 +104,14 @@ export class PlanSession {
 			viewer,
 			person,
 			members: () => this.members.items.map((m) => ({ uid: m.id, name: m.data.name }))
+		});
+		this.meeting = new PlanMeeting({
+			regionId,
+			year,
+			viewer,
+			person,
+			status: () => this.plan.data?.status ?? null,
+			now: () => this.presence.now
 		});
 		this.journal = new JournalStore(regionId, year);
 		this.rowActions = new PlanRows({
@@ -268,6 +279,7 @@ export class PlanSession {
 		);
 
 		cleanups.push(this.presence.start());
+		cleanups.push(this.meeting.start());
 
 		let halted = false;
 		this.#halt = () => {
@@ -299,6 +311,7 @@ export class PlanSession {
 	#loseAccess(kind: 'removed' | 'denied'): void {
 		this.#lostDrafts = this.cells.stop();
 		this.presence.stop();
+		this.meeting.stop();
 		this.lostAccess = kind;
 		// A refused listener alone does not say why: one's own membership document does.
 		if (kind === 'denied' && this.viewer.memberRole !== null) {
