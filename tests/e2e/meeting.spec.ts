@@ -1,4 +1,4 @@
-// The network meeting in three Chromium contexts (issue 23, part 1): the region's coordinator starts a
+// The network meeting in three Chromium contexts: the region's coordinator starts a
 // meeting on the 2023 plan and leads it, two kommuner follow: the banner, the leader stepping a row
 // and the followers' tables scrolling there, a follower typing on undisturbed, "follow" switched off,
 // hands raised and lowered, the lead handed over, the end; axe-core in meeting mode.

@@ -1,4 +1,4 @@
-// The plan table on a laptop and a large screen (issue 22): no page-level sideways scroll at three
+// The plan table on a laptop and a large screen: no page-level sideways scroll at three
 // sizes, the row numbers and column headers sticky while the table scrolls in its box, long cells
 // clamped with "Visa hela", the row menu by keyboard alone, axe with the menu open, and screenshots
 // of the plan (test-results/screenshots/) for a person to look at. One person, one browser.

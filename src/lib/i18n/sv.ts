@@ -955,7 +955,7 @@ export const sv = {
 		templateMissing: 'Formuläret för året finns inte.',
 		regionMissing: 'Regionen finns inte.'
 	},
-	/** The network meeting (issue 23; domain/meeting.ts, minutes.ts). */
+	/** The network meeting (domain/meeting.ts, minutes.ts). */
 	meeting: {
 		start: 'Starta möte',
 		end: 'Avsluta möte',
