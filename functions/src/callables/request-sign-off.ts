@@ -12,13 +12,13 @@ import { may, mayInSomeStatus } from '../../../src/lib/domain/authorization';
 import { enqueueMailIn } from '../shared/outbox';
 import { CALLABLE } from '../shared/options';
 import { APP_URL } from '../shared/params';
-import { InvalidDocument, invalidDocumentError, InvalidRow, invalidRowError, parseStored, planRows } from '../shared/plan-rows';
+import { InvalidDocument, invalidDocumentError, InvalidRow, invalidRowError, parseStored } from '../shared/plan-rows';
 import { member, organization, plan, region, requestSignOffInput, signOff } from '../../../src/lib/domain/schemas';
 import { notSignedOff, signOffsByOrganisation, type SignOffState } from '../../../src/lib/domain/sign-off';
 import { signOffRequestMail } from '../../../src/lib/domain/plan-mail';
 import { rateLimit, SIGN_OFF_REQUEST_LIMIT } from '../../../src/lib/domain/rate-limit';
 import { rateLimitExpiry } from '../../../src/lib/domain/retention';
-import { contentHash } from '../shared/content-hash';
+import { storedContentHash } from '../shared/content-hash';
 import { paths } from '../../../src/lib/domain/paths';
 
 export interface AskedOrganisation {
@@ -63,7 +63,7 @@ function requestIn(fs: Firestore, input: { regionId: string; year: string; uid: 
 			const r = parseStored(region, regionSnap);
 			let hash: string;
 			try {
-				hash = contentHash(planRows(rowsSnap.docs).map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields })));
+				hash = storedContentHash(rowsSnap.docs);
 			} catch (e) {
 				if (e instanceof InvalidRow) return { ok: false, error: 'invalid-row', invalid: e };
 				throw e;

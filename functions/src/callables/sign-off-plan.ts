@@ -10,10 +10,10 @@ import { db } from '../shared/admin';
 import { callerUid, notAMember, parseInput, planNotFound, readCaller, readCallerIn, yearRef } from '../shared/callable';
 import { may, mayInSomeStatus } from '../../../src/lib/domain/authorization';
 import { CALLABLE } from '../shared/options';
-import { InvalidDocument, invalidDocumentError, InvalidRow, invalidRowError, parseStored, planRows } from '../shared/plan-rows';
+import { InvalidDocument, invalidDocumentError, InvalidRow, invalidRowError, parseStored } from '../shared/plan-rows';
 import { organization, plan, signOffPlanInput, type SignOff } from '../../../src/lib/domain/schemas';
 import { signOffRecord } from '../../../src/lib/domain/sign-off';
-import { contentHash } from '../shared/content-hash';
+import { storedContentHash } from '../shared/content-hash';
 import { paths } from '../../../src/lib/domain/paths';
 
 type Outcome =
@@ -37,7 +37,7 @@ function signOffIn(fs: Firestore, input: { regionId: string; year: string; uid: 
 			if (!orgSnap.exists || parseStored(organization, orgSnap).regionId !== regionId) return { ok: false, error: 'failed-precondition', reason: 'unknown-organization' };
 			let hash: string;
 			try {
-				hash = contentHash(planRows(rowsSnap.docs).map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields })));
+				hash = storedContentHash(rowsSnap.docs);
 			} catch (e) {
 				if (e instanceof InvalidRow) return { ok: false, error: 'invalid-row', invalid: e };
 				throw e;

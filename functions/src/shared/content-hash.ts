@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalContent, type SubmittedRow } from '../../../src/lib/domain/submission';
 import type { Submission } from '../../../src/lib/domain/schemas';
+import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { planRows } from './plan-rows';
 
 /** SHA-256 of canonicalContent(rows) as UTF-8, in 64 lower-case hex digits. */
 export function contentHash(rows: readonly SubmittedRow[]): string {
@@ -12,4 +14,9 @@ export function contentHash(rows: readonly SubmittedRow[]): string {
 /** Whether stored rows are still exactly the content a submission recorded. */
 export function matchesSubmission(rows: readonly SubmittedRow[], record: Pick<Submission, 'contentHash'>): boolean {
 	return contentHash(rows) === record.contentHash;
+}
+
+/** The hash of a plan's stored row documents (planRows throws InvalidRow for one that does not parse). */
+export function storedContentHash(docs: readonly Pick<QueryDocumentSnapshot, 'id' | 'data'>[]): string {
+	return contentHash(planRows(docs).map(({ id, row }) => ({ id, area: row.area, position: row.position, fields: row.fields })));
 }
