@@ -109,6 +109,9 @@ firebase.stdout.on('data', (chunk) => {
 
 let processes = [identify(process.pid, 'npm start'), identify(firebase.pid, 'firebase-tools'), identify(maildev.pid, 'maildev')].filter(Boolean);
 function record() {
+	// A process seen between fork and exec still shows its parent's command line: refresh the command of
+	// every recorded process that still runs (same pid and start time), so the record names what it became.
+	processes = processes.map((p) => (isSameProcess(p) ? { ...p, cmd: identify(p.pid, p.role)?.cmd ?? p.cmd } : p));
 	const known = new Set(processes.map((p) => p.pid));
 	const found = descendants(firebase.pid).filter((pid) => !known.has(pid)).map((pid) => identify(pid, 'emulator'));
 	processes = [...processes, ...found.filter(Boolean)];
