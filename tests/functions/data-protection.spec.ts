@@ -2,7 +2,7 @@
 // (outbox mails, rate limits, the mention queue), removeMember forgets what was the person's alone —
 // in the region, and everywhere with their account once they belong nowhere — and a staff admin's
 // erasePerson takes a person out of every region. What the plan's record carries (history, comments,
-// the audit log) stays. Every refused erasure changes nothing.
+// the audit log, who took part in an ended meeting) stays. Every refused erasure changes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collection, doc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
@@ -40,6 +40,9 @@ interface Person {
 	name: string;
 }
 
+/** Every meeting personWithData wrote, deleted after the spec. */
+const meetings: string[] = [];
+
 let counter = 0;
 function newPerson(): Person {
 	counter++;
@@ -56,6 +59,7 @@ function newPerson(): Person {
 async function personWithData(p: Person, regionIds: string[]): Promise<Record<string, string[]>> {
 	await admin().auth.createUser({ uid: p.uid, email: p.email, displayName: p.name, emailVerified: true });
 	const owned: Record<string, string[]> = {};
+	const meetingRecord: string[] = [];
 	const now = Timestamp.now();
 	const later = Timestamp.fromMillis(Date.now() + 3_600_000);
 	for (const regionId of regionIds) {
@@ -67,6 +71,27 @@ async function personWithData(p: Person, regionIds: string[]): Promise<Record<st
 			const reads = db().doc(paths.commentReadsOf(regionId, y, p.uid));
 			await reads.set({ seen: { someThread: now } });
 			own.push(presence.path, reads.path);
+		}
+		// In the region's first year a running meeting and an ended one, the person in both with a raised
+		// hand: their hands and their place in the running one are theirs; the ended one's list of who took
+		// part is the meeting's record. Someone else's hand in the running meeting stays.
+		const year = (await db().collection(paths.years(regionId)).listDocuments())[0].id;
+		const other = regionId === JH ? P.ostersund : P.coordJH;
+		for (const ended of [false, true]) {
+			const meeting = db().doc(paths.meeting(regionId, year, `dp-${ended ? 'ended' : 'running'}-${p.uid}`));
+			meetings.push(meeting.path);
+			await meeting.set({ leaderUid: other.uid, leaderName: 'Ledaren', startedBy: other.uid, startedAt: now, endedAt: ended ? now : null, focus: null });
+			const participant = db().doc(paths.meetingParticipant(regionId, year, meeting.id, p.uid));
+			await participant.set({ name: p.name, orgId: 'bracke', joinedAt: now, lastSeenAt: now });
+			const hand = db().doc(paths.meetingHand(regionId, year, meeting.id, p.uid));
+			await hand.set({ rowId: 'r1', raisedAt: now });
+			own.push(hand.path);
+			(ended ? meetingRecord : own).push(participant.path);
+			if (!ended) {
+				const othersHand = db().doc(paths.meetingHand(regionId, year, meeting.id, other.uid));
+				await othersHand.set({ rowId: 'r1', raisedAt: now });
+				meetingRecord.push(othersHand.path, meeting.path);
+			}
 		}
 		const queued = db().doc(paths.mentionQueueEntry(`${regionId}~2023~c-${p.uid}~${p.uid}`));
 		await queued.set({ uid: p.uid, regionId, year: '2023', commentId: `c-${p.uid}`, threadId: `c-${p.uid}`, rowId: 'r1', authorName: 'Någon', text: 'Hej', createdAt: now, state: 'sent', mailId: 'm1', expireAt: later });
@@ -88,7 +113,7 @@ async function personWithData(p: Person, regionIds: string[]): Promise<Record<st
 	await history.set({ rowId: 'r1', kind: 'edit', field: 'goal', old: '', new: 'Mål', by: p.uid, byName: p.name, orgId: 'bracke', area: 1, at: now, eventId: `e-${p.uid}` });
 	const comment = db().doc(paths.comment(regionIds[0], '2023', `c-${p.uid}`));
 	await comment.set({ rowId: 'r1', field: null, parentId: null, text: 'En kommentar', authorUid: p.uid, authorName: p.name, authorOrgId: 'bracke', createdAt: now, editedAt: null, resolved: false, resolvedBy: null, resolvedAt: null, mentions: [] });
-	owned.record = [history.path, comment.path];
+	owned.record = [history.path, comment.path, ...meetingRecord];
 	return owned;
 }
 
@@ -116,6 +141,8 @@ describe('retention and erasure', { timeout: 240_000 }, () => {
 		await clearCollections('rateLimits');
 	});
 	afterAll(async () => {
+		// The meetings written here would be running meetings on the demo plans for the specs after this one.
+		for (const path of meetings.splice(0)) await db().recursiveDelete(db().doc(path));
 		await pool.closeAll();
 		await settleOutbox();
 	});

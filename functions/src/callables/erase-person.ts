@@ -8,7 +8,7 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { auth, db } from '../shared/admin';
 import { recordAudit } from '../shared/audit';
 import { callerUid, parseInput, requireMay } from '../shared/callable';
-import { deleteAccount, forgetEverywhere, forgetInRegion, readPersonalDocs } from '../shared/personal-data';
+import { deleteAccount, forgetEverywhere, forgetInRegion, readPersonalDocs, readRegionYears } from '../shared/personal-data';
 import { CALLABLE } from '../shared/options';
 import { isLastCoordinator } from '../../../src/lib/domain/membership';
 import { erasePersonInput, member, staff } from '../../../src/lib/domain/schemas';
@@ -53,12 +53,12 @@ export const erasePerson = onCall(CALLABLE, async (request) => {
 		const [staffDoc, ...perRegion] = await Promise.all([
 			tx.get(staffRef),
 			...regionIds.map(async (regionId) => {
-				const [all, years] = await Promise.all([tx.get(fs.collection(paths.members(regionId))), tx.get(fs.collection(paths.years(regionId)))]);
+				const [all, years] = await Promise.all([tx.get(fs.collection(paths.members(regionId))), readRegionYears(tx, fs, regionId)]);
 				const members = all.docs.flatMap((d) => {
 					const p = member.safeParse(d.data());
 					return p.success ? [{ uid: d.id, member: p.data }] : [];
 				});
-				return { regionId, members, years: years.docs.map((y) => y.ref) };
+				return { regionId, members, years };
 			})
 		]);
 		const memberships = perRegion.flatMap((r) => {

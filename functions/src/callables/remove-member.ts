@@ -1,6 +1,6 @@
 // removeMember({ regionId, uid }): a coordinator of the region (or a staff admin) takes someone out of
 // the region. In one transaction the membership goes (with its audit entry) and what was only theirs
-// in the region (personal-data.ts: presence, read markers, queued mentions, reminder ledger), so
+// in the region (personal-data.ts: presence, read markers, hands, queued mentions, reminder ledger), so
 // firestore.rules refuse the person's next read and their open listeners at once. Someone who then
 // belongs nowhere (no other membership, not staff) is forgotten everywhere and their Auth account is
 // deleted; otherwise their refresh tokens are revoked. Their name stays on past history and comments.
@@ -8,12 +8,11 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
 import { recordAudit } from '../shared/audit';
 import { callerUid, memberRef, parseInput } from '../shared/callable';
-import { belongsElsewhere, deleteAccount, forgetEverywhere, forgetInRegion, readPersonalDocs, revokeSessions } from '../shared/personal-data';
+import { belongsElsewhere, deleteAccount, forgetEverywhere, forgetInRegion, readPersonalDocs, readRegionYears, revokeSessions } from '../shared/personal-data';
 import { CALLABLE } from '../shared/options';
 import { requireManager } from '../shared/region-manager';
 import { isLastCoordinator } from '../../../src/lib/domain/membership';
 import { member, removeMemberInput } from '../../../src/lib/domain/schemas';
-import { paths } from '../../../src/lib/domain/paths';
 
 export const removeMember = onCall(CALLABLE, async (request) => {
 	const uid = callerUid(request);
@@ -22,9 +21,8 @@ export const removeMember = onCall(CALLABLE, async (request) => {
 	const manager = await requireManager(fs, regionId, uid);
 	const now = new Date();
 	const ref = memberRef(fs, regionId, target);
-	const years = fs.collection(paths.years(regionId));
 	const outcome = await fs.runTransaction(async (tx) => {
-		const [snap, all, yearDocs] = await Promise.all([tx.get(ref), tx.get(ref.parent), tx.get(years)]);
+		const [snap, all, yearDocs] = await Promise.all([tx.get(ref), tx.get(ref.parent), readRegionYears(tx, fs, regionId)]);
 		const m = member.safeParse(snap.data());
 		if (!m.success) return 'member-not-found' as const;
 		const members = all.docs.flatMap((d) => {
@@ -35,7 +33,7 @@ export const removeMember = onCall(CALLABLE, async (request) => {
 		const elsewhere = await belongsElsewhere(tx, fs, target, m.data.email, regionId);
 		const personal = await readPersonalDocs(tx, fs, target, elsewhere ? null : m.data.email);
 		tx.delete(ref);
-		forgetInRegion(tx, personal, regionId, target, yearDocs.docs.map((y) => y.ref));
+		forgetInRegion(tx, personal, regionId, target, yearDocs);
 		if (!elsewhere) forgetEverywhere(tx, fs, personal, target);
 		recordAudit(fs, tx, regionId, {
 			kind: 'member-removed',

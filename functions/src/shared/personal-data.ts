@@ -1,9 +1,10 @@
 // What Planbordet keeps that is one person's alone, and forgetting it (removeMember, erasePerson): in a
-// region their presence and comment read markers in every year, the mentions queued for them and their
-// reminder ledger entries there; once they belong nowhere, also their reminder opt-out, mention-mail
+// region their presence, comment read markers, raised hands and place in a running meeting in every year,
+// the mentions queued for them and their reminder ledger entries there; once they belong nowhere, also their reminder opt-out, mention-mail
 // state and the outbox mails to them, and their Auth account. Names copied into the plan's record
-// (history, comments, submissions, audit) stay: docs/data-protection.md says why.
-import type { DocumentReference, Firestore, QuerySnapshot, Transaction } from 'firebase-admin/firestore';
+// (history, comments, submissions, sign-offs, who took part in an ended meeting, audit) stay:
+// docs/data-protection.md says why.
+import type { DocumentReference, Firestore, QueryDocumentSnapshot, QuerySnapshot, Transaction } from 'firebase-admin/firestore';
 import { auth } from './admin';
 import { GROUPS, paths } from '../../../src/lib/domain/paths';
 
@@ -24,11 +25,32 @@ export async function readPersonalDocs(tx: Transaction, fs: Firestore, uid: stri
 	return { queue, ledger, mails };
 }
 
-/** Deletes what is the person's in one region: presence and read markers in each of its years, and the region's queued mentions and ledger entries. */
-export function forgetInRegion(tx: Transaction, docs: PersonalDocs, regionId: string, uid: string, years: DocumentReference[]): void {
-	for (const y of years) {
+/** A year of a region and its meetings (a handful a year), read inside the transaction that forgets. */
+export interface YearDocs {
+	year: DocumentReference;
+	meetings: QueryDocumentSnapshot[];
+}
+
+/** Every year of the region with its meetings: what forgetInRegion needs read before it writes. */
+export async function readRegionYears(tx: Transaction, fs: Firestore, regionId: string): Promise<YearDocs[]> {
+	const years = await tx.get(fs.collection(paths.years(regionId)));
+	return Promise.all(years.docs.map(async (y) => ({ year: y.ref, meetings: (await tx.get(fs.collection(paths.meetings(regionId, y.id)))).docs })));
+}
+
+/**
+ * Deletes what is the person's in one region: presence and read markers in each of its years, their
+ * raised hands and their place in a meeting still running (an ended meeting keeps who took part: its
+ * minutes are the plan's record), and the region's queued mentions and ledger entries.
+ */
+export function forgetInRegion(tx: Transaction, docs: PersonalDocs, regionId: string, uid: string, years: YearDocs[]): void {
+	for (const { year: y, meetings } of years) {
 		tx.delete(y.firestore.doc(paths.presenceEntry(regionId, y.id, uid)));
 		tx.delete(y.firestore.doc(paths.commentReadsOf(regionId, y.id, uid)));
+		for (const m of meetings) {
+			tx.delete(y.firestore.doc(paths.meetingHand(regionId, y.id, m.id, uid)));
+			// endedAt is null while a meeting runs (schemas.ts meeting); a document without it counts as running.
+			if (!m.get('endedAt')) tx.delete(y.firestore.doc(paths.meetingParticipant(regionId, y.id, m.id, uid)));
+		}
 	}
 	for (const d of [...docs.queue.docs, ...docs.ledger.docs]) if (d.get('regionId') === regionId) tx.delete(d.ref);
 }
