@@ -3,7 +3,7 @@
 // leader" (remembered per plan by this browser), and the leader's throttled focus writes.
 import { untrack } from 'svelte';
 import { may, type Actor } from './domain/authorization';
-import { handQueue, isLeader, isPresent, runningMeeting, type HandItem, type MeetingItem, type ParticipantItem } from './domain/meeting';
+import { handQueue, isLeader, isPresent, MEETING_HEARTBEAT_MS, runningMeeting, type HandItem, type MeetingItem, type ParticipantItem } from './domain/meeting';
 import type { ReadFailure } from './domain/read-failure';
 import type { FieldKey, Plan } from './domain/schemas';
 import {
@@ -20,9 +20,6 @@ import {
 	touchParticipant
 } from './firebase/meetings.svelte';
 import { focusWriteDelay } from './domain/meeting-follow';
-
-/** How often a participant refreshes lastSeenAt (meeting.ts counts them present for three minutes). */
-export const MEETING_HEARTBEAT_MS = 60_000;
 
 /** What failed, for the page's one Swedish sentence per kind. */
 export type MeetingFailure = 'start' | 'end' | 'focus' | 'handOver' | 'join' | 'hand';

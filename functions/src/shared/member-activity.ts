@@ -5,7 +5,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { memberRef } from './callable';
 import { member, staff } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
-import { activityDue } from '../../../src/lib/domain/membership';
+import { ACTIVITY_STEP_MS, activityDue } from '../../../src/lib/domain/membership';
 
 export interface Actor {
 	by: string;
@@ -39,13 +39,32 @@ export async function actorOf(fs: Firestore, regionId: string, uid: string): Pro
 
 const NOT_FOUND = 5;
 
+/** The environment variable a time-compressed benchmark (bench/meeting.ts) sets for the Functions emulator. */
+export const BENCH_ACTIVITY_STEP_VAR = 'PLANBORDET_BENCH_ACTIVITY_STEP_MS';
+
+/**
+ * The step touchMember keeps between two lastActiveAt writes: ACTIVITY_STEP_MS, except in the Functions
+ * emulator (FUNCTIONS_EMULATOR=true, its own marker) when BENCH_ACTIVITY_STEP_VAR names a whole number of
+ * milliseconds: the meeting benchmark compresses two hours into minutes while the server's clock stays
+ * real, so its quarter of an hour must shrink by the same factor (0 there is the old behaviour, every
+ * edit). A deployed function never reads the variable.
+ */
+export function activityStep(env: Record<string, string | undefined>): number {
+	if (env.FUNCTIONS_EMULATOR !== 'true') return ACTIVITY_STEP_MS;
+	const raw = env[BENCH_ACTIVITY_STEP_VAR];
+	return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : ACTIVITY_STEP_MS;
+}
+
+/** Decided once at load, like options.ts APP_CHECK_ENFORCED. */
+const STEP_MS = activityStep(process.env);
+
 /**
  * Moves a member's lastActiveAt to `at` when a quarter of an hour has passed (activityDue; sign-in sets
  * it too, in beforeUserSignedIn). Only an existing membership is touched (an actor without
  * lastActiveAt was no member when read): a removed member's late edit must not bring it back.
  */
-export async function touchMember(fs: Firestore, regionId: string, actor: Actor & { lastActiveAt?: Date | null }, at: Date): Promise<void> {
-	if (actor.lastActiveAt === undefined || !activityDue(actor.lastActiveAt, at)) return;
+export async function touchMember(fs: Firestore, regionId: string, actor: Actor & { lastActiveAt?: Date | null }, at: Date, stepMs = STEP_MS): Promise<void> {
+	if (actor.lastActiveAt === undefined || !activityDue(actor.lastActiveAt, at, stepMs)) return;
 	try {
 		await memberRef(fs, regionId, actor.by).update({ lastActiveAt: at });
 	} catch (err) {

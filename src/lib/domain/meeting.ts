@@ -21,6 +21,9 @@ export interface HandItem {
 /** A participant counts as in the meeting while seen this recently (the app refreshes lastSeenAt more often). */
 export const PARTICIPANT_FRESH_MINUTES = 3;
 
+/** How often a participant's page refreshes lastSeenAt: well inside PARTICIPANT_FRESH_MINUTES (every participant reads each refresh). */
+export const MEETING_HEARTBEAT_MS = 60_000;
+
 export const isRunning = (m: Pick<Meeting, 'endedAt'>): boolean => m.endedAt === null;
 
 /**

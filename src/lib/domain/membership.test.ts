@@ -109,4 +109,9 @@ describe('activityDue', () => {
 		expect(activityDue(last, last)).toBe(false);
 		expect(activityDue(last, new Date(last.getTime() - 60_000))).toBe(false);
 	});
+	it("takes a benchmark's step: a shorter quarter, or 0 for every edit", () => {
+		expect(activityDue(last, new Date(last.getTime() + 22_499), 22_500)).toBe(false);
+		expect(activityDue(last, new Date(last.getTime() + 22_500), 22_500)).toBe(true);
+		expect(activityDue(last, last, 0)).toBe(true);
+	});
 });

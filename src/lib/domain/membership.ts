@@ -12,9 +12,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const ACTIVITY_STEP_MS = 15 * 60 * 1000;
 
-/** Whether an edit at `at` moves a member's lastActiveAt: the first one, or one a step after the last. */
-export function activityDue(lastActiveAt: Date | null, at: Date): boolean {
-	return lastActiveAt === null || at.getTime() - lastActiveAt.getTime() >= ACTIVITY_STEP_MS;
+/**
+ * Whether an edit at `at` moves a member's lastActiveAt: the first one, or one a step after the last.
+ * (`stepMs` other than ACTIVITY_STEP_MS: only a time-compressed benchmark, member-activity.ts activityStep.)
+ */
+export function activityDue(lastActiveAt: Date | null, at: Date, stepMs = ACTIVITY_STEP_MS): boolean {
+	return lastActiveAt === null || at.getTime() - lastActiveAt.getTime() >= stepMs;
 }
 
 /** An invitation made at `invitedAt` holds until this instant (INVITATION_DAYS later, to the millisecond). */

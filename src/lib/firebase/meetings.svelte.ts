@@ -1,11 +1,12 @@
 // regions/{regionId}/years/{year}/meetings/{meetingId} and its participants/{uid} and hands/{uid}: the
 // network meeting, read live (each listener starts when a page first reads it and stops when none
 // does; a refusal or an unparsable document is a ReadFailure code) and written in exactly the shapes
-// firestore.rules accept: the writer as themselves, server times, one concern per write.
-import { collection, deleteDoc, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+// firestore.rules accept (meeting-writes.ts): the writer as themselves, server times, one concern per write.
+import { collection, doc } from 'firebase/firestore';
 import { meeting, meetingHand, meetingParticipant, type FieldKey, type Meeting, type MeetingHand, type MeetingParticipant } from '../domain/schemas';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { endMeetingIn, handOverLeadIn, joinMeetingIn, lowerHandIn, moveFocusIn, raiseHandIn, startMeetingIn, touchParticipantIn, type Me } from './meeting-writes';
 import { paths } from '../domain/paths';
 
 const meetingConverter = zodConverter(meeting);
@@ -43,54 +44,40 @@ export class LiveHands extends LiveQuery<MeetingHand> {
 }
 
 /** The person writing, as their membership names them (the rules compare both with it). */
-export interface Me {
-	uid: string;
-	name: string;
-	orgId: string;
-}
+export type { Me } from './meeting-writes';
+
+// The writes on the app's Firestore; their shapes live in meeting-writes.ts (the benchmark's too).
 
 /** A coordinator starts a meeting on a draft and leads it; answers the new meeting's id. */
-export async function startMeeting(regionId: string, year: string, me: Me): Promise<string> {
-	const ref = doc(collection(db(), paths.meetings(regionId, year)));
-	await setDoc(ref, { leaderUid: me.uid, leaderName: me.name, startedBy: me.uid, startedAt: serverTimestamp(), endedAt: null, focus: null });
-	return ref.id;
+export function startMeeting(regionId: string, year: string, me: Me): Promise<string> {
+	return startMeetingIn(db(), regionId, year, me);
 }
 
-/** A coordinator ends a running meeting; the focus goes with it. */
 export function endMeeting(regionId: string, year: string, meetingId: string): Promise<void> {
-	return updateDoc(meetingRef(regionId, year, meetingId), { endedAt: serverTimestamp(), focus: null });
+	return endMeetingIn(db(), regionId, year, meetingId);
 }
 
 /** The leader moves the focus to a row (field null) or a cell of it, or off (null). */
 export function moveFocus(regionId: string, year: string, meetingId: string, focus: { rowId: string; field: FieldKey | null } | null): Promise<void> {
-	return updateDoc(meetingRef(regionId, year, meetingId), { focus: focus ? { rowId: focus.rowId, field: focus.field, at: serverTimestamp() } : null });
+	return moveFocusIn(db(), regionId, year, meetingId, focus);
 }
 
-/** The leader (or a coordinator) hands the lead to an active member, under their membership's name. */
 export function handOverLead(regionId: string, year: string, meetingId: string, to: { uid: string; name: string }): Promise<void> {
-	return updateDoc(meetingRef(regionId, year, meetingId), { leaderUid: to.uid, leaderName: to.name });
+	return handOverLeadIn(db(), regionId, year, meetingId, to);
 }
 
-const participantRef = (regionId: string, year: string, meetingId: string, uid: string) => doc(db(), paths.meetingParticipant(regionId, year, meetingId, uid));
-
-/** Joining: one's participant document, the first time (the rules keep joinedAt from then on). */
 export function joinMeeting(regionId: string, year: string, meetingId: string, me: Me): Promise<void> {
-	return setDoc(participantRef(regionId, year, meetingId, me.uid), { name: me.name, orgId: me.orgId, joinedAt: serverTimestamp(), lastSeenAt: serverTimestamp() });
+	return joinMeetingIn(db(), regionId, year, meetingId, me);
 }
 
-/** Still here: refreshes lastSeenAt of one's participant document (after joinMeeting). */
 export function touchParticipant(regionId: string, year: string, meetingId: string, uid: string): Promise<void> {
-	return updateDoc(participantRef(regionId, year, meetingId, uid), { lastSeenAt: serverTimestamp() });
+	return touchParticipantIn(db(), regionId, year, meetingId, uid);
 }
 
-const handRef = (regionId: string, year: string, meetingId: string, uid: string) => doc(db(), paths.meetingHand(regionId, year, meetingId, uid));
-
-/** Raises one's own hand on a row (or moves it there). */
 export function raiseHand(regionId: string, year: string, meetingId: string, uid: string, rowId: string): Promise<void> {
-	return setDoc(handRef(regionId, year, meetingId, uid), { rowId, raisedAt: serverTimestamp() });
+	return raiseHandIn(db(), regionId, year, meetingId, uid, rowId);
 }
 
-/** Lowers a hand: one's own, or anyone's as the leader. */
 export function lowerHand(regionId: string, year: string, meetingId: string, uid: string): Promise<void> {
-	return deleteDoc(handRef(regionId, year, meetingId, uid));
+	return lowerHandIn(db(), regionId, year, meetingId, uid);
 }
