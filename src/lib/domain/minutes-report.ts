@@ -6,7 +6,7 @@ import { blocksHtml, blocksText, type MailBlock, type MailContent } from './mail
 import type { Minutes } from './minutes';
 import { formatValue } from './plan-table';
 import * as z from 'zod/mini';
-import { id, planYear, type Column } from './schemas';
+import { id, planYear, STATUS_KEY, type Column } from './schemas';
 
 /** The words of the minutes; sv.ts `minutes` satisfies it (the functions pass the same catalogue). */
 export interface MinutesWords {
@@ -115,7 +115,7 @@ export function minutesReport(m: Minutes, ctx: ReportContext): MinutesReport {
 			};
 		})
 	);
-	const statusColumn = (v: string) => shown('status', v) || w.empty;
+	const statusText = (v: string) => shown(STATUS_KEY, v) || w.empty;
 	const firstText = ctx.columns.find((c) => c.type === 'longText' || c.type === 'shortText');
 	const lists: MinutesReport['lists'] = [
 		{ key: 'added', title: w.addedTitle, items: m.added.map((a) => w.added(row(a.rowId), a.byName)) },
@@ -125,7 +125,7 @@ export function minutesReport(m: Minutes, ctx: ReportContext): MinutesReport {
 			items: m.moved.map((v) => (v.from.area === v.to.area ? w.movedInArea(row(v.rowId), v.byName) : w.moved(row(v.rowId), v.from.area, v.to.area, v.byName)))
 		},
 		{ key: 'removed', title: w.removedTitle, items: m.removed.map((r) => w.removed(shorten(firstText ? shown(firstText.key, r.fields[firstText.key]) : '') || w.empty, r.byName)) },
-		{ key: 'decisions', title: w.decisionsTitle, items: m.decisions.map((d) => w.decision(row(d.rowId), statusColumn(d.before), statusColumn(d.after), d.byName)) },
+		{ key: 'decisions', title: w.decisionsTitle, items: m.decisions.map((d) => w.decision(row(d.rowId), statusText(d.before), statusText(d.after), d.byName)) },
 		{ key: 'comments', title: w.commentsTitle, items: m.comments.map((c) => (c.parentId === null ? w.comment : w.reply)(row(c.rowId), c.authorName, c.text)) },
 		{ key: 'resolved', title: w.resolvedTitle, items: m.resolved.map((r) => w.resolved(row(r.rowId), ctx.names.get(r.resolvedBy) ?? r.resolvedBy)) }
 	];
