@@ -34,3 +34,5 @@ export { saveTemplate } from './callables/save-template';
 export { exportOverview } from './http/export-overview';
 export { signOffPlan } from './callables/sign-off-plan';
 export { requestSignOff } from './callables/request-sign-off';
+export { exportMinutes } from './http/export-minutes';
+export { mailMinutes } from './callables/mail-minutes';

@@ -1,12 +1,15 @@
 // The network meeting in three Chromium contexts: the region's coordinator starts a
 // meeting on the 2023 plan and leads it, two kommuner follow: the banner, the leader stepping a row
 // and the followers' tables scrolling there, a follower typing on undisturbed, "follow" switched off,
-// hands raised and lowered, the lead handed over, the end; axe-core in meeting mode.
+// hands raised and lowered, the lead handed over, the end; axe-core in meeting mode. Then a second
+// meeting in which the coordinator edits a cell: its minutes show the edit, and download as DOCX.
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPerson } from '../support/browser';
 import { APP_URL, admin, clearInbox, resetDemo } from '../support/emulators';
-import { cell, expectNoAxeViolations, signIn } from '../support/pages';
+import { cell, editCell, expectNoAxeViolations, signIn } from '../support/pages';
 import { JH, P } from '../support/plans';
 
 const PLAN = `${APP_URL}/plan/${JH}/2023`;
@@ -171,5 +174,41 @@ describe('a network meeting on the 2023 plan', () => {
 		expect(m.data.focus).toBeNull();
 		expect(await lead.locator('tr.meeting-focus').count()).toBe(0);
 		await lead.locator('[data-meeting-action="start"]').waitFor();
+	});
+
+	it('minutes: a cell edited in a meeting shows before → after once it has ended, and the DOCX holds it', async () => {
+		const NEW = 'Informera servicegivarna på nätverksmötet.';
+		await lead.locator('[data-meeting-action="start"]').click();
+		await banner(lead).waitFor({ timeout: 20_000 });
+		await editCell(lead, 'jh23-3-06', 'action', NEW);
+		const history = admin().db.collection(`regions/${JH}/years/2023/history`);
+		await expect.poll(async () => (await history.where('rowId', '==', 'jh23-3-06').where('new', '==', NEW).get()).size, { timeout: 20_000 }).toBe(1);
+		await lead.locator('[data-meeting-action="end"]').click();
+		await expect.poll(() => banner(lead).count(), { timeout: 15_000 }).toBe(0);
+		// The banner goes with the page's own write; the server has it a moment later.
+		const latest = async () => (await admin().db.collection(MEETINGS).orderBy('startedAt', 'desc').limit(1).get()).docs[0];
+		await expect.poll(async () => (await latest()).get('endedAt'), { timeout: 15_000 }).not.toBeNull();
+		const ended = await latest();
+
+		// "Tidigare möten" lists both meetings, the newest first; its minutes open from the keyboard.
+		await expect.poll(() => lead.locator('[data-ended-meeting]').count(), { timeout: 15_000 }).toBe(2);
+		expect(await lead.locator('[data-ended-meeting]').first().getAttribute('data-ended-meeting')).toBe(ended.id);
+		await lead.locator(`[data-open-minutes="${ended.id}"]`).focus();
+		await lead.keyboard.press('Enter');
+		const minutes = lead.getByRole('dialog', { name: 'Minnesanteckningar' });
+		const change = minutes.locator('[data-change-row="jh23-3-06"][data-change-field="action"]');
+		await change.waitFor({ timeout: 20_000 });
+		expect(await change.locator('.byline').textContent()).toContain('Insats 3.6, Planerade insatser – Ändrat av Malin Samordnare');
+		expect(await change.locator('del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('proaktivt')]));
+		expect((await change.locator('ins').allTextContents()).join(' ')).toContain('servicegivarna på nätverksmötet');
+		expect(await minutes.locator('[data-minutes-participants]').textContent()).toContain('Malin Samordnare');
+		await expectNoAxeViolations(lead);
+
+		const [download] = await Promise.all([lead.waitForEvent('download'), minutes.locator('[data-minutes-download]').click()]);
+		expect(download.suggestedFilename()).toMatch(/^minnesanteckningar-jamtland-harjedalen-2023-\d{4}-\d{2}-\d{2}\.docx$/);
+		const zip = await JSZip.loadAsync(await readFile((await download.path()) ?? ''));
+		const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+		expect(xml).toContain(NEW);
+		expect(xml).toContain('Arbeta proaktivt');
 	});
 });

@@ -356,6 +356,12 @@ const CALLABLE_ONLY: Partial<Record<Action, { label: string; attempt: (a: Attemp
 			label: "write their organisation's sign-off",
 			attempt: (a) => setDoc(doc(a.db, paths.signOff(a.regionId, String(YEAR), personOf(a.asker).orgId)), { orgId: personOf(a.asker).orgId, uid: a.uid, name: personOf(a.asker).name, at: ts(), contentHash: 'a'.repeat(64) })
 		}
+	],
+	'mail-minutes': [
+		{
+			label: 'queue a mail of the minutes in the outbox',
+			attempt: (a) => setDoc(doc(a.db, paths.outboxMail('forged-minutes')), { to: ['x@example.se'], subject: 'Minnesanteckningar', text: 'x', html: 'x', kind: 'minutes', state: 'pending', attempts: 0, error: null, sentAt: null, createdAt: serverTimestamp() })
+		}
 	]
 };
 

@@ -50,7 +50,8 @@ const REFUSAL = {
 	'manage-regions': notStaffAdmin,
 	'manage-templates': notStaffAdmin,
 	'erase-person': notStaffAdmin,
-	'set-own-reminders': notAMember
+	'set-own-reminders': notAMember,
+	'mail-minutes': notCoordinator
 } satisfies Partial<Record<Action, () => HttpsError>>;
 export type CallableAction = keyof typeof REFUSAL;
 

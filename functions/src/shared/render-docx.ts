@@ -1,7 +1,8 @@
 // The export as a Word document (docx), laid out like Tillväxtverket's form: A4 landscape; the form's
 // guide to its parts; per priority area the table with its grouped header rows repeated on every page
 // and rows never split; then the follow-up questions, all without forced page breaks. It only lays out
-// an ExportModel (its words included).
+// an ExportModel (its words included). Its page, sizes, cells and headings are shared with the
+// minutes' document (render-minutes-docx.ts).
 import {
 	AlignmentType,
 	BorderStyle,
@@ -26,9 +27,9 @@ import {
 import type { ExportArea, ExportCell, ExportHeader, ExportLine, ExportModel, ExportQuestion, ExportRow, ExportTable } from '../../../src/lib/domain/export-model';
 
 /** A4 in twips (portrait measures; docx swaps them for landscape) and the margins (12.7 mm, the sides 10 mm). */
-const A4_SHORT = 11906;
-const A4_LONG = 16838;
-const MARGIN = { top: 720, bottom: 720, left: 567, right: 567, footer: 340 };
+export const A4_SHORT = 11906;
+export const A4_LONG = 16838;
+export const MARGIN = { top: 720, bottom: 720, left: 567, right: 567, footer: 340 };
 const CONTENT_WIDTH = A4_LONG - MARGIN.left - MARGIN.right;
 /**
  * Narrow columns, as the form has them: the row number, each X column (its label runs bottom to top,
@@ -46,14 +47,14 @@ const QUESTION_MARK_WIDTH = 1200;
  * Half-points: the plan's tables in 7 pt and their help in 6 pt, as dense as the form, and the answers
  * in 8 pt: a 14-row plan with its questions then fits 5 pages (7.5 pt tables made the demo plan 6–7).
  */
-const SIZE = { body: 18, table: 14, help: 12, answer: 16, title: 28, heading: 22 };
-const FILL = { part: 'C9D3E6', column: 'E4E9F2' };
+export const SIZE = { body: 18, table: 14, help: 12, answer: 16, title: 28, heading: 22 };
+export const FILL = { part: 'C9D3E6', column: 'E4E9F2' };
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+export const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 const CELL_MARGINS = { top: 30, bottom: 30, left: 50, right: 50 };
 /** List items with a small indent: Word's default (a half inch) eats a narrow column. */
-const BULLETS = 'export-bullets';
-const BULLET_LEVEL = { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 200, hanging: 160 } } } };
+export const BULLETS = 'export-bullets';
+export const BULLET_LEVEL = { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 200, hanging: 160 } } } };
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 function lineParagraph(line: ExportLine, size: number, italics = false): Paragraph {
@@ -71,7 +72,7 @@ function cellParagraphs(cell: ExportCell, size: number, mark: string): Paragraph
 	return cell.lines.length > 0 ? cell.lines.map((l) => lineParagraph(l, size)) : [new Paragraph({})];
 }
 
-function cell(children: Paragraph[], width: number, options: { columnSpan?: number; rowSpan?: number; fill?: string; vertical?: boolean } = {}): TableCell {
+export function cell(children: Paragraph[], width: number, options: { columnSpan?: number; rowSpan?: number; fill?: string; vertical?: boolean } = {}): TableCell {
 	return new TableCell({
 		children,
 		width: { size: width, type: WidthType.DXA },
@@ -84,13 +85,13 @@ function cell(children: Paragraph[], width: number, options: { columnSpan?: numb
 	});
 }
 
-const bold = (text: string, size = SIZE.table) => new Paragraph({ children: [new TextRun({ text, bold: true, size })] });
+export const bold = (text: string, size = SIZE.table) => new Paragraph({ children: [new TextRun({ text, bold: true, size })] });
 const help = (text: string) => new Paragraph({ children: [new TextRun({ text, size: SIZE.help })] });
-const heading = (level: 1 | 2 | 3, text: string) =>
+export const heading = (level: 1 | 2 | 3, text: string) =>
 	// keepNext: a heading never ends a page without the table or text it heads.
 	new Paragraph({ heading: HEADING[level], keepNext: true, children: [new TextRun(text)] });
 
-const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
+export const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
 
 /**
  * Grid widths: the row number, X and choice columns narrow; the text columns share the rest in
@@ -191,6 +192,18 @@ function questionBlock(q: ExportQuestion, mark: string): Array<Paragraph | Table
 	return [heading(3, `${q.number}. ${q.title}`), ...helpLines, ...answer];
 }
 
+/** The documents' type: Arial, the tables' sizes, tight paragraphs (the minutes use the same). */
+export const STYLES = {
+	default: {
+		document: { run: { font: 'Arial', size: SIZE.body }, paragraph: { spacing: { before: 0, after: 0 } } },
+		title: { run: { font: 'Arial', size: SIZE.title, bold: true }, paragraph: { spacing: { after: 80 } } },
+		heading1: { run: { font: 'Arial', size: SIZE.title, bold: true }, paragraph: { spacing: { before: 120, after: 120 } } },
+		heading2: { run: { font: 'Arial', size: SIZE.heading, bold: true }, paragraph: { spacing: { before: 160, after: 80 } } },
+		heading3: { run: { font: 'Arial', size: SIZE.body, bold: true }, paragraph: { spacing: { before: 160, after: 60 } } }
+	}
+};
+export const NUMBERING = { config: [{ reference: BULLETS, levels: [BULLET_LEVEL] }] };
+
 export function docxDocument(m: ExportModel): Document {
 	const w = m.texts;
 	// The first page reads like the form's: its title, then "Delarna i tabellen" with every part's
@@ -228,16 +241,8 @@ export function docxDocument(m: ExportModel): Document {
 		creator: w.creator,
 		title: w.documentTitle(m.title, m.regionName, m.year),
 		description: m.statusLine,
-		styles: {
-			default: {
-				document: { run: { font: 'Arial', size: SIZE.body }, paragraph: { spacing: { before: 0, after: 0 } } },
-				title: { run: { font: 'Arial', size: SIZE.title, bold: true }, paragraph: { spacing: { after: 80 } } },
-				heading1: { run: { font: 'Arial', size: SIZE.title, bold: true }, paragraph: { spacing: { before: 120, after: 120 } } },
-				heading2: { run: { font: 'Arial', size: SIZE.heading, bold: true }, paragraph: { spacing: { before: 160, after: 80 } } },
-				heading3: { run: { font: 'Arial', size: SIZE.body, bold: true }, paragraph: { spacing: { before: 160, after: 60 } } }
-			}
-		},
-		numbering: { config: [{ reference: BULLETS, levels: [BULLET_LEVEL] }] },
+		styles: STYLES,
+		numbering: NUMBERING,
 		sections: [
 			{
 				properties: {

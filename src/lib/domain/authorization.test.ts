@@ -71,7 +71,8 @@ const TABLE: Line[] = [
 	['lower-hand',        { handUid: 'other', leaderUid: 'own' },           'Y Y - - - -'],
 	['lower-hand',        { handUid: 'other', leaderUid: 'other' },         '- - - - - -'],
 	['sign-off-plan',     d,                                                'Y Y - - - -'],
-	['sign-off-plan',     s,                                                '- - - - - -']
+	['sign-off-plan',     s,                                                '- - - - - -'],
+	['mail-minutes',      {},                                               'Y - - - - -']
 ];
 
 /** The context with "own"/"other" as the asker's uid or someone else's. */

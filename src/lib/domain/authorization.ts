@@ -83,6 +83,8 @@ export interface ActionContext {
 	'lower-hand': { handUid: string; leaderUid: string };
 	/** Sign off the year's plan for one's own organisation (signOffPlan). */
 	'sign-off-plan': { status: PlanStatus };
+	/** Mail an ended meeting's minutes to its participants (mailMinutes). */
+	'mail-minutes': undefined;
 }
 export type Action = keyof ActionContext;
 
@@ -116,7 +118,8 @@ export const ACTIONS = [
 	'join-meeting',
 	'raise-hand',
 	'lower-hand',
-	'sign-off-plan'
+	'sign-off-plan',
+	'mail-minutes'
 ] as const satisfies readonly Action[];
 
 /** The actions that need no context. */
@@ -154,7 +157,8 @@ const isStaffAdmin = (a: Actor) => a.staffRole === 'admin';
  *   any status (a plan submitted during a meeting must not strand it); the leader moves the focus;
  *   the leader or a coordinator hands the lead on; members join and raise and lower their own hands,
  *   the leader lowers anyone's — all also on a submitted year, like the discussion;
- * - a member signs off a draft for their own organisation (a submitted plan is past signing off).
+ * - a member signs off a draft for their own organisation (a submitted plan is past signing off);
+ * - a coordinator mails a meeting's minutes to its participants (anyone who reads the region reads them).
  */
 export function may<A extends Action>(actor: Actor, action: A, ...context: ContextArgs<A>): boolean;
 export function may(actor: Actor, action: Action, context?: { status?: PlanStatus; createdBy?: string; authorUid?: string; leaderUid?: string; handUid?: string }): boolean {
@@ -201,6 +205,7 @@ export function may(actor: Actor, action: Action, context?: { status?: PlanStatu
 		case 'start-meeting':
 			return isCoordinator(actor) && draft;
 		case 'end-meeting':
+		case 'mail-minutes':
 			return isCoordinator(actor);
 		case 'move-focus':
 			return isMember(actor) && own(context?.leaderUid);

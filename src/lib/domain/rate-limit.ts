@@ -11,6 +11,9 @@ export const SIGN_IN_LIMIT = { max: 5, windowMs: 15 * 60_000 };
 /** Asking a plan's organisations to sign off (requestSignOff): a few rounds a day per plan, so nobody's inbox is flooded. */
 export const SIGN_OFF_REQUEST_LIMIT = { max: 3, windowMs: 24 * 60 * 60_000 };
 
+/** Mailing a meeting's minutes to its participants (mailMinutes): a resend or two per meeting a day, not a flood. */
+export const MINUTES_MAIL_LIMIT = { max: 3, windowMs: 24 * 60 * 60_000 };
+
 export function rateLimit(previous: number[], now: Date, limit = SIGN_IN_LIMIT): RateDecision {
 	const recent = previous.filter((t) => now.getTime() - t < limit.windowMs);
 	if (recent.length >= limit.max) return { allowed: false, kept: recent };

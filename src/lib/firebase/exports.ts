@@ -1,8 +1,9 @@
-// Downloading a year's export (DOCX or XLSX) from the exportPlan function, and the national
-// overview's XLSX from exportOverview, which Hosting serves at /api/export/… on the app's own origin:
-// the signed-in person's ID token goes along as a Bearer header, and the file is saved through a
+// Downloading a year's export (DOCX or XLSX) from the exportPlan function, the national overview's
+// XLSX from exportOverview and a meeting's minutes (DOCX) from exportMinutes, which Hosting serves at
+// /api/export/… and /api/minutes/… on the app's own origin: the signed-in person's ID token goes along as a Bearer header, and the file is saved through a
 // temporary object URL.
 import { exportFileName, exportPath, type ExportFormat } from '../domain/export-model';
+import { minutesPath } from '../domain/minutes-report';
 import { overviewExportPath, overviewFileName } from '../domain/overview';
 import type { OverviewExportQuery } from '../domain/schemas';
 import { appCheckHeaders, auth } from './app';
@@ -33,6 +34,11 @@ export function downloadExport(regionId: string, year: string, format: ExportFor
 /** The overview of every region × year as XLSX, with the same filters as the screen (staff only). */
 export function downloadOverview(filter: OverviewExportQuery): Promise<void> {
 	return download(overviewExportPath(filter), overviewFileName(filter));
+}
+
+/** A meeting's minutes as DOCX (exportMinutes), saved as `fileName` (minutes-report.ts minutesFileName). */
+export function downloadMinutes(regionId: string, year: string, meetingId: string, fileName: string): Promise<void> {
+	return download(minutesPath(regionId, year, meetingId), fileName);
 }
 
 async function download(path: string, fileName: string): Promise<void> {

@@ -1,5 +1,6 @@
 // regions/{regionId}/years/{year}/history/{id}: every change of every row, written by the
-// recordRowHistory trigger; browsers only read it — one cell's changes, or the plan's latest.
+// recordRowHistory trigger; browsers only read it — one cell's changes, the plan's latest, or (for a
+// meeting's minutes) everything within a span of time.
 import { collection, getDocs, limit, orderBy, query, where } from 'firebase/firestore';
 import { historyEntry, type FieldKey, type HistoryEntry } from '../domain/schemas';
 import { db } from './app';
@@ -29,4 +30,10 @@ export class LiveRecentHistory extends LiveQuery<HistoryEntry> {
 	constructor(regionId: string, year: string, count: number) {
 		super(query(historyOf(regionId, year), orderBy('at', 'desc'), limit(count)), 'history-denied', `history of ${regionId}/${year}`);
 	}
+}
+
+/** Every change of the plan within [from, to], oldest first, read once (a meeting's minutes; history.ts entries are never edited). */
+export async function getHistoryBetween(regionId: string, year: string, from: Date, to: Date): Promise<Array<{ id: string; data: HistoryEntry }>> {
+	const snap = await getDocs(query(historyOf(regionId, year), where('at', '>=', from), where('at', '<=', to), orderBy('at', 'asc')));
+	return snap.docs.map((d) => ({ id: d.id, data: d.data() }));
 }

@@ -2,7 +2,7 @@
 // network meeting, read live (each listener starts when a page first reads it and stops when none
 // does; a refusal or an unparsable document is a ReadFailure code) and written in exactly the shapes
 // firestore.rules accept (meeting-writes.ts): the writer as themselves, server times, one concern per write.
-import { collection, doc } from 'firebase/firestore';
+import { collection, doc, getDocs } from 'firebase/firestore';
 import { meeting, meetingHand, meetingParticipant, type FieldKey, type Meeting, type MeetingHand, type MeetingParticipant } from '../domain/schemas';
 import { db } from './app';
 import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
@@ -34,6 +34,12 @@ export class LiveParticipants extends LiveQuery<MeetingParticipant> {
 	constructor(regionId: string, year: string, meetingId: string) {
 		super(collection(db(), paths.meetingParticipants(regionId, year, meetingId)).withConverter(participantConverter), 'plan-denied', `participants of meeting ${meetingId}`);
 	}
+}
+
+/** Everyone who joined a meeting, read once (an ended meeting's minutes: nobody joins it any more). */
+export async function getParticipants(regionId: string, year: string, meetingId: string): Promise<Array<{ id: string; data: MeetingParticipant }>> {
+	const snap = await getDocs(collection(db(), paths.meetingParticipants(regionId, year, meetingId)).withConverter(participantConverter));
+	return snap.docs.map((d) => ({ id: d.id, data: d.data() }));
 }
 
 /** The raised hands (meeting.ts handQueue orders them). */
