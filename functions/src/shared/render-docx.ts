@@ -190,7 +190,7 @@ function signOffTable(list: readonly ExportSignOff[], w: ExportModel['texts']): 
 	const widths = [0.34, 0.28, 0.22, 0.16].map((f) => Math.floor(CONTENT_WIDTH * f));
 	const titles = [w.signOffs.org, w.signOffs.state, w.signOffs.by, w.signOffs.at];
 	const header = new TableRow({ tableHeader: true, cantSplit: true, children: titles.map((t, i) => cell([bold(t, SIZE.answer)], widths[i], { fill: FILL.column })) });
-	const plain = (text: string) => new Paragraph({ children: [new TextRun({ text, size: SIZE.answer })] });
+	const plain = (text: string) => new Paragraph(text === '' ? {} : { children: [new TextRun({ text, size: SIZE.answer })] });
 	const rows = list.map((o) => new TableRow({ cantSplit: true, children: [o.org, o.stateText, o.by, o.at].map((t, i) => cell([plain(t)], widths[i])) }));
 	return new Table({ rows: [header, ...rows], columnWidths: widths, width: { size: sum(widths), type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS });
 }
