@@ -1,6 +1,6 @@
 // Sign-off states per organisation: approved while the hash holds, stale after an edit, none without.
 import { describe, expect, it } from 'vitest';
-import { networkOrganizations, notSignedOff, requestOutcome, requestSignOffResult, signOffCounts, signOffRecord, signOffState, signOffsByOrganisation, submissionSignOffs } from './sign-off';
+import { networkOrganizations, notSignedOff, planKey, planSignOffCounts, requestOutcome, requestSignOffResult, signOffCounts, signOffRecord, signOffState, signOffsByOrganisation, submissionSignOffs } from './sign-off';
 import type { SignOff } from './schemas';
 
 const H1 = '1'.repeat(64);
@@ -109,5 +109,26 @@ describe('the page’s summary and the request’s answer', () => {
 		expect(requestSignOffResult.safeParse({ ok: true, organizations: [{ orgId: 'berg', name: 'B', state: 'approved', recipients: 1 }] }).success).toBe(false);
 		expect(requestSignOffResult.safeParse({ ok: true, organizations: [{ orgId: 'berg', name: 'B', state: 'none', recipients: -1 }] }).success).toBe(false);
 		expect(requestSignOffResult.safeParse({ ok: true }).success).toBe(false);
+	});
+});
+
+describe('the overview’s figures per plan', () => {
+	it('counts each plan’s network against that plan’s hash; plans without a hash are left out', () => {
+		const orgs = [
+			{ id: 'berg', data: { name: 'Bergs kommun', regionId: 'jh' } },
+			{ id: 'are', data: { name: 'Åre kommun', regionId: 'jh' } },
+			{ id: 'sundsvall', data: { name: 'Sundsvalls kommun', regionId: 'vn' } }
+		];
+		const signOffs = [
+			{ regionId: 'jh', year: '2026', id: 'berg', data: so('berg', H1) },
+			{ regionId: 'jh', year: '2026', id: 'are', data: so('are', H2) },
+			// Another year's sign-off does not count for 2026.
+			{ regionId: 'jh', year: '2025', id: 'are', data: so('are', H1) }
+		];
+		const counts = planSignOffCounts({ orgs, signOffs, hashes: new Map([[planKey('jh', '2026'), H1], [planKey('jh', '2025'), H1], [planKey('vn', '2026'), H1]]) });
+		expect(counts.get('jh/2026')).toEqual({ approved: 1, stale: 1, none: 0, total: 2 });
+		expect(counts.get('jh/2025')).toEqual({ approved: 1, stale: 0, none: 1, total: 2 });
+		expect(counts.get('vn/2026')).toEqual({ approved: 0, stale: 0, none: 1, total: 1 });
+		expect(counts.has('vn/2025')).toBe(false);
 	});
 });

@@ -116,3 +116,25 @@ export function requestOutcome(result: RequestSignOffResult): { asked: number; n
 		nobody: result.organizations.filter((o) => o.recipients === 0).map((o) => o.name)
 	};
 }
+
+/** The overview's key of a plan: "regionId/year". */
+export const planKey = (regionId: string, year: string): string => `${regionId}/${year}`;
+
+/**
+ * Per plan ("regionId/year", planKey), how many organisations of its region's network have signed
+ * off, fresh or stale, against that plan's current hash (the overview reads every plan's rows and
+ * hashes them). A plan whose hash is not known yet is left out.
+ */
+export function planSignOffCounts(input: {
+	orgs: readonly { id: string; data: Pick<Organization, 'name' | 'regionId'> }[];
+	signOffs: readonly { regionId: string; year: string; id: string; data: SignOff }[];
+	hashes: ReadonlyMap<string, string>;
+}): Map<string, ReturnType<typeof signOffCounts>> {
+	const out = new Map<string, ReturnType<typeof signOffCounts>>();
+	for (const [key, hash] of input.hashes) {
+		const regionId = key.slice(0, key.lastIndexOf('/'));
+		const of = input.signOffs.filter((s) => planKey(s.regionId, s.year) === key);
+		out.set(key, signOffCounts(signOffsByOrganisation(networkOrganizations(input.orgs, regionId), of, hash)));
+	}
+	return out;
+}

@@ -730,6 +730,8 @@ export const sv = {
 			daysLeft: 'Dagar kvar',
 			submitted: 'Inlämnad av',
 			completeness: 'Fullständighet',
+			/** The network's sign-offs of the plan ("3 av 10 godkänt", sv.signOff.summary). */
+			signOffs: 'Godkännande',
 			plan: 'Plan',
 			exports: 'Ladda ned'
 		},
