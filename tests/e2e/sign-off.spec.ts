@@ -146,6 +146,9 @@ describe('sign-off per organisation', () => {
 	it('with "Stoppar inlämning" chosen in the settings, the checklist blocks the hand-in', async () => {
 		await pageA.getByRole('button', { name: 'Påminnelser och sista dag' }).click();
 		const settings = pageA.getByRole('dialog', { name: 'Påminnelser och sista dag' });
+		await settings.getByLabel('Varnar').waitFor();
+		expect(await settings.getByLabel('Varnar').isChecked()).toBe(true);
+		await expectNoAxeViolations(pageA);
 		await settings.getByLabel('Stoppar inlämning').check();
 		await settings.getByRole('button', { name: 'Spara' }).click();
 		await settings.waitFor({ state: 'detached' });
@@ -158,6 +161,7 @@ describe('sign-off per organisation', () => {
 		await dialog.getByRole('heading', { name: 'Måste godkänna planen före inlämning' }).waitFor();
 		await dialog.locator('[data-sign-off-blocks]').waitFor();
 		expect(await dialog.getByRole('button', { name: 'Lämna in', exact: true }).count()).toBe(0);
+		await expectNoAxeViolations(pageA);
 		await dialog.getByRole('button', { name: 'Avbryt' }).click();
 	});
 
