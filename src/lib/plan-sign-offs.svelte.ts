@@ -2,10 +2,9 @@
 // the network's organisations and the plan's current content hash (computed here from the live rows,
 // with the submission's own row mapping), joined into one state per organisation (domain/sign-off.ts).
 import { completenessRows } from './domain/plan-lock';
-import type { Organization } from './domain/schemas';
+import type { Organization, Row } from './domain/schemas';
 import { currentContentHash, networkOrganizations, notSignedOff, signOffCounts, signOffsByOrganisation, type OrganisationSignOff } from './domain/sign-off';
 import type { LiveItem } from './firebase/live.svelte';
-import type { Row } from './domain/schemas';
 import { LiveSignOffs } from './firebase/sign-offs.svelte';
 
 export interface PlanSignOffsOptions {
