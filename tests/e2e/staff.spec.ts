@@ -1,5 +1,6 @@
 // Tillväxtverket in headless Chromium: a staff reader sees every seeded region × year on the national
-// overview with the figures the seed files give, filters it and downloads it as XLSX, and is refused
+// overview with the figures the seed files give (and the networks' sign-offs, live), filters it and
+// downloads it as XLSX, and is refused
 // the administration; a staff admin publishes a new version of a template with an extra column, sees
 // it in the preview, cannot save a duplicate key, and finds a template in use read-only; and creates
 // a region with its first coordinator, changes a region's areas and invites another coordinator.
@@ -14,6 +15,8 @@ import { template } from '../../src/lib/domain/schemas';
 import { launchBrowser, newPerson } from '../support/browser';
 import { APP_URL, admin, resetDemo, waitForMail } from '../support/emulators';
 import { expectNoAxeViolations, signIn } from '../support/pages';
+import { storedRows } from '../support/plans';
+import { contentHash } from '../../functions/src/shared/content-hash';
 
 const READER = 'handlaggare@tillvaxtverket.example';
 const ADMIN = 'admin@tillvaxtverket.example';
@@ -97,6 +100,18 @@ describe('the national overview, for a staff reader', () => {
 		);
 		expect(await rowOf(page, 'vasternorrland', 2024).getByRole('link').count()).toBe(0);
 		await expectNoAxeViolations(page);
+	});
+
+	it('shows how many organisations of the network signed off each plan, stale ones apart, live', async () => {
+		const row = rowOf(page, 'jamtland-harjedalen', 2023);
+		// Jämtland Härjedalen's network has ten organisations; nobody has signed off in the seed.
+		expect(await row.locator('[data-sign-offs]').textContent()).toBe('0 av 10 godkänt');
+		expect(await rowOf(page, 'vasternorrland', 2024).locator('td').nth(6).textContent()).toBe('Ingen plan');
+		const at = new Date('2024-01-20T10:15:00Z');
+		const signOffs = admin().db.collection('regions/jamtland-harjedalen/years/2023/signOffs');
+		await signOffs.doc('krokom').set({ orgId: 'krokom', uid: 'u-krokom', name: 'Karin Krokom', at, contentHash: contentHash(await storedRows('jamtland-harjedalen', '2023')) });
+		await signOffs.doc('lst-jamtland').set({ orgId: 'lst-jamtland', uid: 'u-lansstyrelsen', name: 'Lars Länsstyrelsen', at, contentHash: 'f'.repeat(64) });
+		await row.locator('[data-sign-offs]').getByText('1 av 10 godkänt, 1 godkänd före senaste ändringar').waitFor({ timeout: 20_000 });
 	});
 
 	it('shows a hand-in live: who submitted and when', async () => {

@@ -2,7 +2,7 @@
 // download (members of the region, staff; 401 without a valid token, 403 for other regions, 404
 // for unknown plans and paths, 405 for other methods); the DOCX (unzipped: the form's wording and
 // full help texts, every header, rows never split and headers repeated, every row's texts and X
-// marks, list items, area headings, status lines, A4 landscape) and the XLSX (every cell of the plan
+// marks, list items, area headings, the network's sign-offs, status lines, A4 landscape) and the XLSX (every cell of the plan
 // sheet exactly the stored text, the frozen header, the answers) against the stored data, for the demo
 // 2023 plan and the 2025-sized plan (tests/fixtures); and, where LibreOffice is installed, that it
 // converts each DOCX to a PDF of at most MAX_PAGES pages whose first page already holds the first
@@ -205,9 +205,14 @@ describe('exportPlan', () => {
 	let coordToken: string;
 	let readerToken: string;
 
+	const signedAt = new Date('2024-01-20T10:15:00Z');
+
 	beforeAll(async () => {
 		await resetDemo();
 		await useSpecQuestionnaire();
+		// Krokom signed off the plan as it is; Länsstyrelsen signed off another content (stale).
+		await yearDoc(JH, YEAR).collection('signOffs').doc('krokom').set({ orgId: 'krokom', uid: P.krokom.uid, name: P.krokom.name, at: signedAt, contentHash: contentHash(await storedRows(JH, YEAR)) });
+		await yearDoc(JH, YEAR).collection('signOffs').doc('lst-jamtland').set({ orgId: 'lst-jamtland', uid: P.lst.uid, name: P.lst.name, at: signedAt, contentHash: 'f'.repeat(64) });
 		coordToken = await tokenOf(P.coordJH.uid);
 		readerToken = await tokenOf(P.reader.uid);
 	});
@@ -334,7 +339,30 @@ describe('exportPlan', () => {
 			expect(at.every((i) => i >= 0)).toBe(true);
 			expect([...at].sort((a, b) => a - b)).toEqual(at);
 			// The questions answered in tables (all but the text question) follow the plan tables.
-			expect(tablesOf(xml)).toHaveLength(areas.length + QUESTIONS.filter((q) => q.kind !== 'text').length);
+			// The plan tables, the sign-offs' table, then the questions answered in tables.
+			expect(tablesOf(xml)).toHaveLength(areas.length + 1 + QUESTIONS.filter((q) => q.kind !== 'text').length);
+		});
+
+		it('lists every organisation of the network with its sign-off after the plan tables: state, who, when', async () => {
+			const areas = (await regionOf(JH)).areas;
+			const lines = paragraphsOf(xml).map((p) => p.text);
+			expect(lines.indexOf('Organisationernas godkännande')).toBeGreaterThan(lines.indexOf(`Prioriterat område ${areas.length}. ${areas.at(-1)!.title}`));
+			const table = tablesOf(xml)[areas.length].map((r) => r.map((c) => texts(c).join('\n')));
+			const when = swedishDateTime(signedAt);
+			expect(table[0]).toEqual(['Organisation', 'Status', 'Godkänd av', 'Datum']);
+			// Every organisation of Jämtland Härjedalen's network, in Swedish order; none of Västernorrland's.
+			expect(table.slice(1)).toEqual([
+				['Bergs kommun', 'inte godkänd', '', ''],
+				['Bräcke kommun', 'inte godkänd', '', ''],
+				['Härjedalens kommun', 'inte godkänd', '', ''],
+				['Krokoms kommun', 'godkänd', P.krokom.name, when],
+				['Länsstyrelsen Jämtlands län', 'godkänd före senaste ändringar', P.lst.name, when],
+				['Ragunda kommun', 'inte godkänd', '', ''],
+				['Region Jämtland Härjedalen', 'inte godkänd', '', ''],
+				['Strömsunds kommun', 'inte godkänd', '', ''],
+				['Åre kommun', 'inte godkänd', '', ''],
+				['Östersunds kommun', 'inte godkänd', '', '']
+			]);
 		});
 
 		it('heads every area table with the parts, every column with its help text, and the service-type choices', async () => {
@@ -376,7 +404,8 @@ describe('exportPlan', () => {
 		it('has the follow-up questions with their answers', () => {
 			const lines = paragraphsOf(xml).map((p) => p.text);
 			for (const q of QUESTIONS) expect(lines).toContain(`${q.number}. ${q.title}`);
-			const [outlook, staff, contacts, actors] = tablesOf(xml).slice(3).map((t) => t.map((r) => r.map((c) => texts(c).join('\n'))));
+			// After the three area tables and the sign-offs' table.
+			const [outlook, staff, contacts, actors] = tablesOf(xml).slice(4).map((t) => t.map((r) => r.map((c) => texts(c).join('\n'))));
 			expect(outlook).toEqual([
 				['Stödtyp', 'Minskar', 'Oförändrad', 'Ökar', 'Kommentar'],
 				['Investeringar kopplat till dagligvarubutiker', '', '', 'X', 'Fler ansökningar om semiobemannat.'],

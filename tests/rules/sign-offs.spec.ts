@@ -2,9 +2,9 @@
 // its own organisation — only the signOffPlan callable does, since it computes the content hash.
 import { beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
+import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore';
 import { JH, PEOPLE, SEEDED_AT, VN, useRulesSuite, type Actor, type RegionId } from '../support/rules-env';
-import { paths } from '../../src/lib/domain/paths';
+import { GROUPS, paths } from '../../src/lib/domain/paths';
 
 const suite = useRulesSuite();
 const Y = '2024';
@@ -29,6 +29,11 @@ describe('reading sign-offs', () => {
 	it('a staff reader may read every region’s sign-offs', async () => {
 		await assertSucceeds(getDocs(collection(suite.as('reader'), paths.signOffs(JH, Y))));
 		await assertSucceeds(getDocs(collection(suite.as('reader'), paths.signOffs(VN, Y))));
+	});
+
+	it('staff read every plan’s sign-offs in one collection-group query (the overview); members may not', async () => {
+		await assertSucceeds(getDocs(collectionGroup(suite.as('reader'), GROUPS.signOffs)));
+		for (const actor of ['coord', 'editor', 'stranger', 'anonymous'] as const) await assertFails(getDocs(collectionGroup(suite.as(actor), GROUPS.signOffs)));
 	});
 
 	for (const actor of ['coordVN', 'stranger', 'anonymous'] as const) {

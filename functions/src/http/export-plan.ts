@@ -1,7 +1,8 @@
 // exportPlan: GET /api/export/{regionId}/{year}.docx | .xlsx (Hosting rewrites /api/export/** here) —
 // the year's plan table and follow-up answers as a Word or Excel file, for members of the region and
 // Tillväxtverket staff, authenticated by `Authorization: Bearer <Firebase ID token>`. It only loads
-// and parses; export-model.ts decides the content, render-docx.ts and render-xlsx.ts the file.
+// and parses (the sign-offs judged against the rows' hash, sign-off.ts); export-model.ts decides the
+// content, render-docx.ts and render-xlsx.ts the file.
 import { logger } from 'firebase-functions';
 import type { Response } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
@@ -11,7 +12,9 @@ import { onAppRequest } from '../shared/options';
 import { InvalidDocument, invalidDocumentBody, InvalidRow, INVALID_ROW_STATUS, invalidRowBody, parseStored, planRows } from '../shared/plan-rows';
 import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../../src/lib/domain/export-model';
 import { may } from '../../../src/lib/domain/authorization';
-import { answer, plan, questionnaire, region, template } from '../../../src/lib/domain/schemas';
+import { answer, organization, plan, questionnaire, region, signOff, template } from '../../../src/lib/domain/schemas';
+import { signOffsByOrganisation } from '../../../src/lib/domain/sign-off';
+import { storedContentHash } from '../shared/content-hash';
 import { paths } from '../../../src/lib/domain/paths';
 import { exportSv } from '../../../src/lib/i18n/export-sv';
 
@@ -38,12 +41,20 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now' |
 			const [regionSnap, planSnap] = await Promise.all([tx.get(firestore.doc(paths.region(regionId))), tx.get(yearRef(firestore, regionId, year))]);
 			if (!regionSnap.exists || !planSnap.exists) return null;
 			const p = parseStored(plan, planSnap);
-			const [templateSnap, rowsSnap, questionnaireSnap, answersSnap] = await Promise.all([
+			const [templateSnap, rowsSnap, questionnaireSnap, answersSnap, orgsSnap, signOffsSnap] = await Promise.all([
 				tx.get(firestore.doc(paths.template(p.templateId))),
 				tx.get(firestore.collection(paths.rows(regionId, year))),
 				p.questionnaireId ? tx.get(firestore.doc(paths.questionnaire(p.questionnaireId))) : null,
-				p.questionnaireId ? tx.get(firestore.collection(paths.answers(regionId, year))) : null
+				p.questionnaireId ? tx.get(firestore.collection(paths.answers(regionId, year))) : null,
+				tx.get(firestore.collection(paths.organizations()).where('regionId', '==', regionId)),
+				tx.get(firestore.collection(paths.signOffs(regionId, year)))
 			]);
+			// Each organisation's state against the exported rows: the same hash signOffPlan and submitPlan compute.
+			const signOffs = signOffsByOrganisation(
+				orgsSnap.docs.map((d) => ({ id: d.id, data: parseStored(organization, d) })),
+				signOffsSnap.docs.map((d) => ({ id: d.id, data: parseStored(signOff, d) })),
+				storedContentHash(rowsSnap.docs)
+			);
 			return {
 				region: parseStored(region, regionSnap),
 				year,
@@ -51,7 +62,8 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now' |
 				template: parseStored(template, templateSnap),
 				rows: planRows(rowsSnap.docs),
 				questionnaire: questionnaireSnap ? parseStored(questionnaire, questionnaireSnap) : null,
-				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, parseStored(answer, d)]))
+				answers: new Map((answersSnap?.docs ?? []).map((d) => [d.id, parseStored(answer, d)])),
+				signOffs
 			};
 		},
 		{ readOnly: true }

@@ -1,8 +1,8 @@
 // The export as a Word document (docx), laid out like Tillväxtverket's form: A4 landscape; the form's
 // guide to its parts; per priority area the table with its grouped header rows repeated on every page
-// and rows never split; then the follow-up questions, all without forced page breaks. It only lays out
-// an ExportModel (its words included). Its page, sizes, cells and headings are shared with the
-// minutes' document (render-minutes-docx.ts).
+// and rows never split; the organisations' sign-offs; then the follow-up questions, all without forced
+// page breaks. It only lays out an ExportModel (its words included). Its page, sizes, cells and headings
+// are shared with the minutes' document (render-minutes-docx.ts).
 import {
 	AlignmentType,
 	BorderStyle,
@@ -24,7 +24,7 @@ import {
 	WidthType,
 	HeadingLevel
 } from 'docx';
-import type { ExportArea, ExportCell, ExportHeader, ExportLine, ExportModel, ExportQuestion, ExportRow, ExportTable } from '../../../src/lib/domain/export-model';
+import type { ExportArea, ExportCell, ExportHeader, ExportLine, ExportModel, ExportQuestion, ExportRow, ExportSignOff, ExportTable } from '../../../src/lib/domain/export-model';
 
 /** A4 in twips (portrait measures; docx swaps them for landscape) and the margins (12.7 mm, the sides 10 mm). */
 export const A4_SHORT = 11906;
@@ -186,6 +186,16 @@ function answerTable(t: ExportTable, mark: string): Table {
 	return new Table({ rows: [header, ...rows], columnWidths: widths, width: { size: sum(widths), type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS });
 }
 
+/** The organisations' sign-offs: organisation, state, who, when; a row never splits over a page. */
+function signOffTable(list: readonly ExportSignOff[], w: ExportModel['texts']): Table {
+	const widths = [0.34, 0.28, 0.22, 0.16].map((f) => Math.floor(CONTENT_WIDTH * f));
+	const titles = [w.signOffs.org, w.signOffs.state, w.signOffs.by, w.signOffs.at];
+	const header = new TableRow({ tableHeader: true, cantSplit: true, children: titles.map((t, i) => cell([bold(t, SIZE.answer)], widths[i], { fill: FILL.column })) });
+	const plain = (text: string) => new Paragraph(text === '' ? {} : { children: [new TextRun({ text, size: SIZE.answer })] });
+	const rows = list.map((o) => new TableRow({ cantSplit: true, children: [o.org, o.stateText, o.by, o.at].map((t, i) => cell([plain(t)], widths[i])) }));
+	return new Table({ rows: [header, ...rows], columnWidths: widths, width: { size: sum(widths), type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS });
+}
+
 function questionBlock(q: ExportQuestion, mark: string): Array<Paragraph | Table> {
 	const helpLines = q.help.map((l) => lineParagraph(l, SIZE.answer, true));
 	const answer = q.answer.kind === 'table' ? [answerTable(q.answer.table, mark)] : q.answer.lines.map((l) => lineParagraph(l, SIZE.answer));
@@ -222,6 +232,8 @@ export function docxDocument(m: ExportModel): Document {
 	const widths = planWidths(m.header, m.areas);
 	// A paragraph after each table: Word merges two tables that touch, and a cell must not end the body.
 	const areas = m.areas.flatMap((a) => [heading(2, a.heading), planTable(m, a.rows, widths), new Paragraph({})]);
+	// Who stands behind the plan follows its tables (a paragraph after it, as after every table).
+	const signOffs = m.signOffs.length > 0 ? [heading(2, w.signOffs.title), signOffTable(m.signOffs, w), new Paragraph({})] : [];
 	// The questions follow the last table on its page (no page break): a page mostly left blank by
 	// whole rows would otherwise cost a page of its own.
 	// The next question's heading parts two answer tables; the last one gets a paragraph after it.
@@ -252,7 +264,7 @@ export function docxDocument(m: ExportModel): Document {
 					}
 				},
 				footers: { default: footer },
-				children: [...front, ...areas, ...questions]
+				children: [...front, ...areas, ...signOffs, ...questions]
 			}
 		]
 	});

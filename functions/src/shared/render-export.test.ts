@@ -8,6 +8,8 @@ import { Workbook } from 'exceljs';
 import { exportModel, type ExportInput } from '../../../src/lib/domain/export-model';
 import { plan, region, storedRow, template, type Row } from '../../../src/lib/domain/schemas';
 import { exportSv } from '../../../src/lib/i18n/export-sv';
+import { signOffsByOrganisation } from '../../../src/lib/domain/sign-off';
+import { swedishDateTime } from '../../../src/lib/domain/deadline';
 import { planWidths, renderDocx } from './render-docx';
 import { renderXlsx } from './render-xlsx';
 
@@ -115,6 +117,39 @@ describe('the DOCX', () => {
 			for (const r of rows.slice(2)) expect(r).toMatch(/<w:cantSplit\/>/);
 		}
 		expect(textOf(xml)).toContain(exportSv.partNotes.followUp[0]);
+	});
+	it('lists every organisation’s sign-off after the plan’s tables: organisation, state, who, when', async () => {
+		const [H1, H2] = ['1'.repeat(64), '2'.repeat(64)];
+		const signedAt = new Date('2024-01-20T10:15:00Z');
+		const orgs = [
+			{ id: 'krokom', data: { name: 'Krokoms kommun' } },
+			{ id: 'lst', data: { name: 'Länsstyrelsen Jämtlands län' } },
+			{ id: 'are', data: { name: 'Åre kommun' } }
+		];
+		const list = signOffsByOrganisation(
+			orgs,
+			[
+				{ id: 'krokom', data: { orgId: 'krokom', uid: 'u-krokom', name: 'Karin Krokom', at: signedAt, contentHash: H1 } },
+				{ id: 'lst', data: { orgId: 'lst', uid: 'u-lst', name: 'Lars Länsstyrelsen', at: signedAt, contentHash: H2 } }
+			],
+			H1
+		);
+		const xml = await documentXml({ signOffs: list });
+		const all = tables(xml);
+		// The three areas' tables, then the sign-offs: header and one row per organisation, by Swedish name.
+		expect(all).toHaveLength(4);
+		const rows = all[3].map(textOf);
+		const when = swedishDateTime(signedAt);
+		expect(rows).toEqual([
+			'OrganisationStatusGodkänd avDatum',
+			`Krokoms kommungodkändKarin Krokom${when}`,
+			`Länsstyrelsen Jämtlands längodkänd före senaste ändringarLars Länsstyrelsen${when}`,
+			'Åre kommuninte godkänd'
+		]);
+		const text = textOf(xml);
+		expect(text.indexOf('Organisationernas godkännande')).toBeGreaterThan(text.lastIndexOf('Prioriterat område 3'));
+		// Without sign-offs (an export input that has none) the section is left out.
+		expect(textOf(await documentXml())).not.toContain('Organisationernas godkännande');
 	});
 });
 

@@ -35,7 +35,8 @@ export const REASONS = [
 	'invalid-row',
 	'row-readable',
 	'row-not-found',
-	'plan-submitted'
+	'plan-submitted',
+	'not-signed-off'
 ] as const;
 type Reason = (typeof REASONS)[number];
 

@@ -1,7 +1,7 @@
 // What an exported plan says and where it goes, for the DOCX and XLSX renderers alike: title, region,
 // status line, the form's guide to its parts, per priority area the form's table (grouped headers,
-// columns with help, X-mark sub-columns, rows in table order), then the follow-up questions with
-// their answers. Pure data: every word comes from the texts the caller passes (i18n/export-sv.ts).
+// columns with help, X-mark sub-columns, rows in table order), the organisations' sign-offs, then
+// the follow-up questions with their answers. Pure data: every word comes from the texts the caller passes (i18n/export-sv.ts).
 import { swedishDateTime } from './deadline';
 import { areaSections, choiceLabel, formatValue, isMarked, regionShortName, rowNumbers, tableHeader } from './plan-table';
 import {
@@ -22,6 +22,7 @@ import {
 	type Template
 } from './schemas';
 import * as z from 'zod/mini';
+import type { OrganisationSignOff, SignOffState } from './sign-off';
 
 /**
  * The words of an exported document. The domain holds no screen or file text: the catalogue
@@ -55,6 +56,8 @@ export interface ExportTexts {
 	staff: { role: string; people: string; shares: string; total: string; person: (name: string, share: string) => string };
 	contacts: { role: string; name: string; email: string };
 	actors: { actor: string; collaboration: string; step: string; challenges: string };
+	/** The organisations' sign-offs after the plan's tables: heading, columns, one word per state. */
+	signOffs: { title: string; org: string; state: string; by: string; at: string; states: Record<SignOffState, string> };
 	creator: string;
 	documentTitle: (title: string, region: string, year: number) => string;
 	page: { before: string; between: string };
@@ -167,6 +170,17 @@ export interface ExportQuestion {
 	answer: { kind: 'table'; table: ExportTable } | { kind: 'paragraphs'; text: string; lines: ExportLine[] };
 }
 
+/** An organisation's sign-off as the document lists it; who and when are '' without a sign-off. */
+export interface ExportSignOff {
+	orgId: string;
+	org: string;
+	state: SignOffState;
+	/** The state in words ("godkänd före senaste ändringar"). */
+	stateText: string;
+	by: string;
+	at: string;
+}
+
 /** One part of the table as the form explains it under "Delarna i tabellen": its title and every paragraph. */
 export interface ExportGuidePart {
 	key: string;
@@ -191,6 +205,8 @@ export interface ExportModel {
 	guide: ExportGuidePart[];
 	header: ExportHeader;
 	areas: ExportArea[];
+	/** Every organisation of the network with its sign-off (empty: the document has no such section). */
+	signOffs: ExportSignOff[];
 	questionsTitle: string;
 	questions: ExportQuestion[];
 }
@@ -204,6 +220,8 @@ export interface ExportInput {
 	questionnaire: Questionnaire | null;
 	/** Question id → its answer document. */
 	answers: ReadonlyMap<string, Answer>;
+	/** The network's organisations with their state against the exported rows (sign-off.ts signOffsByOrganisation); left out: none listed. */
+	signOffs?: readonly OrganisationSignOff[];
 	now: Date;
 	texts: ExportTexts;
 }
@@ -381,6 +399,14 @@ export function exportModel(input: ExportInput): ExportModel {
 		guide,
 		header,
 		areas,
+		signOffs: (input.signOffs ?? []).map((o) => ({
+			orgId: o.orgId,
+			org: printable(o.name),
+			state: o.state,
+			stateText: w.signOffs.states[o.state],
+			by: o.signOff ? printable(o.signOff.name) : '',
+			at: o.signOff ? swedishDateTime(o.signOff.at) : ''
+		})),
 		questionsTitle: w.questionsTitle,
 		questions
 	};

@@ -7,9 +7,10 @@ const REGIONS = 'regions';
 const YEARS = 'years';
 const ROWS = 'rows';
 const MEMBERS = 'members';
+const SIGN_OFFS = 'signOffs';
 
 /** Collection ids queried as collection groups (every region's `years`, every plan's `rows`, …). */
-export const GROUPS = { years: YEARS, rows: ROWS, members: MEMBERS } as const;
+export const GROUPS = { years: YEARS, rows: ROWS, members: MEMBERS, signOffs: SIGN_OFFS } as const;
 
 const regionPath = (regionId: string) => `${REGIONS}/${regionId}`;
 const yearPath = (regionId: string, year: string) => `${regionPath(regionId)}/${YEARS}/${year}`;

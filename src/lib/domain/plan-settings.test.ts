@@ -97,6 +97,14 @@ describe('settingsRequest', () => {
 		expect(planSettingsInput.safeParse(r.request).success).toBe(true);
 	});
 
+	it('sends the sign-off requirement when the form chose one, and leaves it out otherwise', () => {
+		const r = settingsRequest({ ...base, signOffRequirement: 'block' });
+		expect(r.ok && r.request.signOffRequirement).toBe('block');
+		expect(r.ok && planSettingsInput.parse(r.request).signOffRequirement).toBe('block');
+		const w = settingsRequest(base);
+		expect(w.ok && 'signOffRequirement' in w.request).toBe(false);
+	});
+
 	it('allows no reminders at all', () => {
 		const r = settingsRequest({ ...base, offsets: [] });
 		expect(r.ok && r.request.reminderOffsets).toEqual([]);

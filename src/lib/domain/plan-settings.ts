@@ -3,7 +3,7 @@
 // Stockholm's offset of that day ("2027-01-31T23:59:00+01:00") and the days, descending.
 import type * as z from 'zod/mini';
 import { DEFAULT_REMINDER_OFFSETS, stockholmOffsetMinutes, stockholmTime } from './deadline';
-import { MAX_REMINDER_OFFSETS, planSettingsInput, reminderOffsets } from './schemas';
+import { MAX_REMINDER_OFFSETS, planSettingsInput, reminderOffsets, type SignOffRequirement } from './schemas';
 
 /** What the callable receives (planSettingsInput before parsing: the deadline is still text). */
 export type PlanSettingsRequest = z.input<typeof planSettingsInput>;
@@ -103,7 +103,15 @@ export interface SettingsErrors {
 export type SettingsParse = { ok: true; request: PlanSettingsRequest; deadline: Date; offsets: number[] } | { ok: false; errors: SettingsErrors };
 
 /** The form's values as the setPlanSettings request, checked with the callable's own schema. */
-export function settingsRequest(input: { regionId: string; year: string; date: string; time: string; offsets: readonly number[] }): SettingsParse {
+export function settingsRequest(input: {
+	regionId: string;
+	year: string;
+	date: string;
+	time: string;
+	offsets: readonly number[];
+	/** Whether organisations not signed off warn or stop the hand-in; left out: unchanged. */
+	signOffRequirement?: SignOffRequirement;
+}): SettingsParse {
 	const errors: SettingsErrors = {};
 	const deadline = deadlineFromInputs(input.date, input.time);
 	if (!deadline.ok) {
@@ -121,7 +129,13 @@ export function settingsRequest(input: { regionId: string; year: string; date: s
 					: 'offsets-invalid';
 	}
 	if (!deadline.ok || !offsets.success) return { ok: false, errors };
-	const request: PlanSettingsRequest = { regionId: input.regionId, year: input.year, deadline: isoWithOffset(deadline.at), reminderOffsets: offsets.data };
+	const request: PlanSettingsRequest = {
+		regionId: input.regionId,
+		year: input.year,
+		deadline: isoWithOffset(deadline.at),
+		reminderOffsets: offsets.data,
+		...(input.signOffRequirement ? { signOffRequirement: input.signOffRequirement } : {})
+	};
 	if (!planSettingsInput.safeParse(request).success) return { ok: false, errors: { plan: 'invalid' } };
 	return { ok: true, request, deadline: deadline.at, offsets: offsets.data };
 }

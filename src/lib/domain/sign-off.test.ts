@@ -1,6 +1,6 @@
 // Sign-off states per organisation: approved while the hash holds, stale after an edit, none without.
 import { describe, expect, it } from 'vitest';
-import { networkOrganizations, notSignedOff, signOffRecord, signOffState, signOffsByOrganisation, submissionSignOffs } from './sign-off';
+import { networkOrganizations, notSignedOff, planKey, planSignOffCounts, requestOutcome, requestSignOffResult, signOffCounts, signOffRecord, signOffState, signOffsByOrganisation, submissionSignOffs } from './sign-off';
 import type { SignOff } from './schemas';
 
 const H1 = '1'.repeat(64);
@@ -84,5 +84,51 @@ describe('submissionSignOffs', () => {
 			{ orgId: 'are', orgName: 'Åre kommun', state: 'approved', uid: 'u-are', name: 'Namn', at: new Date('2026-03-10T10:00:00Z'), contentHash: H1 },
 			{ orgId: 'ostersund', orgName: 'Östersunds kommun', state: 'stale', uid: 'u-ostersund', name: 'Namn', at: new Date('2026-03-10T10:00:00Z'), contentHash: H2 }
 		]);
+	});
+});
+
+describe('the page’s summary and the request’s answer', () => {
+	it('counts the organisations per state', () => {
+		expect(signOffCounts([{ state: 'approved' }, { state: 'stale' }, { state: 'approved' }, { state: 'none' }])).toEqual({ approved: 2, stale: 1, none: 1, total: 4 });
+		expect(signOffCounts([])).toEqual({ approved: 0, stale: 0, none: 0, total: 0 });
+	});
+
+	it('parses requestSignOff’s answer and tells asked organisations from those with nobody to mail', () => {
+		const result = requestSignOffResult.parse({
+			ok: true,
+			organizations: [
+				{ orgId: 'berg', name: 'Bergs kommun', state: 'none', recipients: 2 },
+				{ orgId: 'are', name: 'Åre kommun', state: 'stale', recipients: 0 },
+				{ orgId: 'krokom', name: 'Krokoms kommun', state: 'stale', recipients: 1 }
+			]
+		});
+		expect(requestOutcome(result)).toEqual({ asked: 2, nobody: ['Åre kommun'] });
+	});
+
+	it('refuses an answer that is not requestSignOff’s', () => {
+		expect(requestSignOffResult.safeParse({ ok: true, organizations: [{ orgId: 'berg', name: 'B', state: 'approved', recipients: 1 }] }).success).toBe(false);
+		expect(requestSignOffResult.safeParse({ ok: true, organizations: [{ orgId: 'berg', name: 'B', state: 'none', recipients: -1 }] }).success).toBe(false);
+		expect(requestSignOffResult.safeParse({ ok: true }).success).toBe(false);
+	});
+});
+
+describe('the overview’s figures per plan', () => {
+	it('counts each plan’s network against that plan’s hash; plans without a hash are left out', () => {
+		const orgs = [
+			{ id: 'berg', data: { name: 'Bergs kommun', regionId: 'jh' } },
+			{ id: 'are', data: { name: 'Åre kommun', regionId: 'jh' } },
+			{ id: 'sundsvall', data: { name: 'Sundsvalls kommun', regionId: 'vn' } }
+		];
+		const signOffs = [
+			{ regionId: 'jh', year: '2026', id: 'berg', data: so('berg', H1) },
+			{ regionId: 'jh', year: '2026', id: 'are', data: so('are', H2) },
+			// Another year's sign-off does not count for 2026.
+			{ regionId: 'jh', year: '2025', id: 'are', data: so('are', H1) }
+		];
+		const counts = planSignOffCounts({ orgs, signOffs, hashes: new Map([[planKey('jh', '2026'), H1], [planKey('jh', '2025'), H1], [planKey('vn', '2026'), H1]]) });
+		expect(counts.get('jh/2026')).toEqual({ approved: 1, stale: 1, none: 0, total: 2 });
+		expect(counts.get('jh/2025')).toEqual({ approved: 1, stale: 0, none: 1, total: 2 });
+		expect(counts.get('vn/2026')).toEqual({ approved: 0, stale: 0, none: 1, total: 1 });
+		expect(counts.has('vn/2025')).toBe(false);
 	});
 });

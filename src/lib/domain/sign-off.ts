@@ -1,7 +1,8 @@
 // An organisation's sign-off of a year's plan ("Vi står bakom planen") as the plan, the checklist and
 // the overview show it: approved, approved before the latest changes (stale), or not signed off.
 // The hash compared is submission.ts canonicalContent's SHA-256, computed by the signOffPlan callable.
-import { signOff as signOffSchema, submittedSignOff, type Organization, type SignOff, type SubmittedSignOff } from './schemas';
+import * as z from 'zod/mini';
+import { id, signOff as signOffSchema, submittedSignOff, type Organization, type SignOff, type SubmittedSignOff } from './schemas';
 import { canonicalContent, type SubmittedRow } from './submission';
 
 export type SignOffState = 'approved' | 'stale' | 'none';
@@ -82,4 +83,58 @@ export function submissionSignOffs(list: readonly OrganisationSignOff[]): Submit
 			contentHash: o.signOff?.contentHash ?? null
 		})
 	);
+}
+
+/** How many organisations of the network are in each state (the plan's sign-off summary, "3 av 9 godkänt"). */
+export function signOffCounts(list: readonly Pick<OrganisationSignOff, 'state'>[]): Record<SignOffState, number> & { total: number } {
+	const counts = { approved: 0, stale: 0, none: 0, total: list.length };
+	for (const o of list) counts[o.state] += 1;
+	return counts;
+}
+
+/**
+ * The requestSignOff callable's answer: each organisation not signed off (none or stale) and how many
+ * of its active members were mailed (0: nobody to ask, no mail). Parsed, not trusted, by the page.
+ */
+export const requestSignOffResult = z.object({
+	ok: z.literal(true),
+	organizations: z.array(
+		z.object({
+			orgId: id,
+			name: z.string(),
+			state: z.enum(['stale', 'none']),
+			recipients: z.number().check(z.int(), z.minimum(0))
+		})
+	)
+});
+export type RequestSignOffResult = z.infer<typeof requestSignOffResult>;
+
+/** What one round of asking did: how many organisations got a mail, and which had nobody to mail. */
+export function requestOutcome(result: RequestSignOffResult): { asked: number; nobody: string[] } {
+	return {
+		asked: result.organizations.filter((o) => o.recipients > 0).length,
+		nobody: result.organizations.filter((o) => o.recipients === 0).map((o) => o.name)
+	};
+}
+
+/** The overview's key of a plan: "regionId/year". */
+export const planKey = (regionId: string, year: string): string => `${regionId}/${year}`;
+
+/**
+ * Per plan ("regionId/year", planKey), how many organisations of its region's network have signed
+ * off, fresh or stale, against that plan's current hash (the overview reads every plan's rows and
+ * hashes them). A plan whose hash is not known yet is left out.
+ */
+export function planSignOffCounts(input: {
+	orgs: readonly { id: string; data: Pick<Organization, 'name' | 'regionId'> }[];
+	signOffs: readonly { regionId: string; year: string; id: string; data: SignOff }[];
+	hashes: ReadonlyMap<string, string>;
+}): Map<string, ReturnType<typeof signOffCounts>> {
+	const out = new Map<string, ReturnType<typeof signOffCounts>>();
+	for (const [key, hash] of input.hashes) {
+		const regionId = key.slice(0, key.lastIndexOf('/'));
+		const of = input.signOffs.filter((s) => planKey(s.regionId, s.year) === key);
+		out.set(key, signOffCounts(signOffsByOrganisation(networkOrganizations(input.orgs, regionId), of, hash)));
+	}
+	return out;
 }

@@ -1,6 +1,6 @@
-// The national overview's reads for Tillväxtverket staff: every region's years and every region's
-// rows, as collection-group queries (firestore.rules let staff read both groups). Each document is
-// parsed with its schema and keeps the region and year its path names.
+// The national overview's reads for Tillväxtverket staff: every region's years, every region's rows
+// and every plan's sign-offs, as collection-group queries (firestore.rules let staff read these
+// groups). Each document is parsed with its schema and keeps the region and year its path names.
 import {
 	collectionGroup,
 	type DocumentData,
@@ -9,7 +9,7 @@ import {
 	type SnapshotOptions
 } from 'firebase/firestore';
 import type * as z from 'zod/mini';
-import { plan, row, type Plan, type Row } from '../domain/schemas';
+import { plan, row, signOff, type Plan, type Row, type SignOff } from '../domain/schemas';
 import { db } from './app';
 import { LiveQuery } from './live.svelte';
 import { GROUPS, planIdsOf } from '../domain/paths';
@@ -24,7 +24,7 @@ export interface Placed<T> {
 
 /**
  * Parses like live.svelte.ts zodConverter and adds the region and year from the document's path:
- * regions/{r}/years/{y} (depth 0) or regions/{r}/years/{y}/rows/{id} (depth 1).
+ * regions/{r}/years/{y} (depth 0) or regions/{r}/years/{y}/rows|signOffs/{id} (depth 1).
  */
 function placedConverter<T>(schema: z.ZodMiniType<T>, depth: 0 | 1): FirestoreDataConverter<Placed<T>, DocumentData> {
 	return {
@@ -54,5 +54,12 @@ export class LiveAllYears extends LiveQuery<Placed<Plan>> {
 export class LiveAllRows extends LiveQuery<Placed<Row>> {
 	constructor(denied: DeniedRead) {
 		super(collectionGroup(db(), GROUPS.rows).withConverter(placedConverter(row, 1)), denied, 'every region’s rows');
+	}
+}
+
+/** Every plan's sign-offs, live (the overview's "3 av 10 godkänt"; the rows give each plan's hash). */
+export class LiveAllSignOffs extends LiveQuery<Placed<SignOff>> {
+	constructor(denied: DeniedRead) {
+		super(collectionGroup(db(), GROUPS.signOffs).withConverter(placedConverter(signOff, 1)), denied, 'every plan’s sign-offs');
 	}
 }

@@ -1,13 +1,18 @@
 // The plan's privileged actions, each a callable Cloud Function (europe-north1): submitting a year
 // (locks it), reopening it with a reason, a coordinator's deadline and reminder days, switching one's
-// own deadline reminders off or on, and starting next year's draft. firebase/functions loads on the
+// own deadline reminders off or on, starting next year's draft, and an organisation's sign-off and a
+// coordinator's request for sign-off. firebase/functions loads on the
 // first call (app.ts), not with the page. A refusal throws the SDK's FunctionsError;
 // domain/action-failure.ts reads it.
 import { createNextYearResult, type CreateNextYearResult } from '../domain/carry-over';
 import type { PlanSettingsRequest } from '../domain/plan-settings';
-import type { createNextYearInput, ReopenPlanInput, SubmitPlanInput, setReminderSubscriptionInput } from '../domain/schemas';
+import type { createNextYearInput, ReopenPlanInput, RequestSignOffInput, SubmitPlanInput, setReminderSubscriptionInput } from '../domain/schemas';
+import { requestSignOffResult, type RequestSignOffResult } from '../domain/sign-off';
 import type * as z from 'zod/mini';
 import { callFunction } from './app';
+
+/** The caller's organisation signs the plan off (firebase/sign-offs.svelte.ts holds the call). */
+export { signOffPlan } from './sign-offs.svelte';
 
 type Ok = { ok: true };
 
@@ -42,4 +47,13 @@ export function setReminderSubscription(subscribed: boolean): Promise<Ok> {
  */
 export async function createNextYear(input: z.input<typeof createNextYearInput>): Promise<CreateNextYearResult> {
 	return createNextYearResult.parse(await callFunction('createNextYear', input));
+}
+
+/**
+ * A coordinator asks the organisations not signed off (or signed off before the latest changes) to do
+ * so: one mail per organisation. Refused with resource-exhausted (too-many-requests: 3 rounds per
+ * 24 hours), failed-precondition (plan-submitted, invalid-row). The answer is parsed, not trusted.
+ */
+export async function requestSignOff(input: RequestSignOffInput): Promise<RequestSignOffResult> {
+	return requestSignOffResult.parse(await callFunction('requestSignOff', input));
 }

@@ -37,6 +37,15 @@ export const exportSv = {
 	staff: { role: 'Roll', people: 'Personer (årsarbetskrafter)', shares: 'Årsarbetskrafter', total: 'Totalt', person: (name, share) => `${name}: ${share}` },
 	contacts: { role: 'Roll', name: 'Namn', email: 'E-post' },
 	actors: { actor: 'Aktör', collaboration: 'Beskriv samverkan', step: 'Steg i samverkanstrappan', challenges: 'Eventuella utmaningar eller framgångsfaktorer' },
+	/** The same words as the plan page's "Godkännande" section. */
+	signOffs: {
+		title: 'Organisationernas godkännande',
+		org: sv.signOff.columns.org,
+		state: sv.signOff.columns.state,
+		by: sv.signOff.columns.by,
+		at: 'Datum',
+		states: sv.signOff.states
+	},
 	creator: 'Planbordet',
 	documentTitle: (title, region, year) => `${title} – ${region} ${year}`,
 	/** The footer's page number: "Sida 2 av 5", the numbers are Word fields. */

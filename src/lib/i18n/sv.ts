@@ -236,7 +236,8 @@ export const sv = {
 		'invalid-row': 'En insats i planen kan inte läsas. Reparera eller ta bort den först (se ”Insatser som inte kan läsas”).',
 		'row-readable': 'Insatsen kan redan läsas. Ladda om sidan.',
 		'row-not-found': 'Insatsen finns inte längre.',
-		'plan-submitted': 'Planen är inlämnad. Öppna den igen först.'
+		'plan-submitted': 'Planen är inlämnad. Öppna den igen först.',
+		'not-signed-off': 'Alla organisationer i nätverket har inte godkänt planen, och planen kräver det före inlämning.'
 	},
 	/** Every form's words (components/shared/form-state.svelte.ts, i18n/failure-text.ts issueText). */
 	forms: {
@@ -729,6 +730,8 @@ export const sv = {
 			daysLeft: 'Dagar kvar',
 			submitted: 'Inlämnad av',
 			completeness: 'Fullständighet',
+			/** The network's sign-offs of the plan ("3 av 10 godkänt", sv.signOff.summary). */
+			signOffs: 'Godkännande',
 			plan: 'Plan',
 			exports: 'Ladda ned'
 		},
@@ -1063,6 +1066,43 @@ export const sv = {
 		action: 'Vi står bakom planen',
 		/** The states and the mails' words live with the mails (domain/sign-off-words.ts): one copy. */
 		states: SIGN_OFF_WORDS.states,
-		mail: SIGN_OFF_WORDS.mail
+		mail: SIGN_OFF_WORDS.mail,
+		/** The plan page's section (SignOffPanel.svelte). */
+		heading: 'Godkännande',
+		summary: (approved: number, total: number, stale: number) =>
+			`${approved} av ${total} godkänt${stale > 0 ? `, ${stale} godkänd${stale === 1 ? '' : 'a'} före senaste ändringar` : ''}`,
+		intro: 'Varje organisation i nätverket godkänner planen för egen del; det räcker att en av organisationens medlemmar gör det. Ändras planen efteråt visas godkännandet som ”godkänd före senaste ändringar”.',
+		loading: 'Hämtar godkännandena …',
+		caption: 'Organisationernas godkännande av planen',
+		columns: { org: 'Organisation', state: 'Status', by: 'Godkänd av', requested: 'Senast tillfrågad' },
+		by: (name: string, when: string) => `${name}, ${when}`,
+		nobodyYet: '–',
+		notRequested: 'Inte tillfrågad',
+		ownApproved: (org: string) => `${org} har godkänt planen.`,
+		ownStale: (org: string) => `Planen har ändrats sedan ${org} godkände den. Godkänn den igen om ni står bakom den.`,
+		ownNone: (org: string) => `${org} har inte godkänt planen ännu.`,
+		signing: 'Godkänner …',
+		signed: 'Er organisation har godkänt planen.',
+		request: 'Be om godkännande',
+		requestHelp: 'Skickar ett e-postmeddelande till medlemmarna i varje organisation som inte har godkänt planen, eller som godkände den före senaste ändringar.',
+		requesting: 'Skickar förfrågningar …',
+		requested: (n: number) =>
+			n === 0 ? 'Ingen förfrågan skickades.' : `${n === 1 ? 'En organisation' : `${n} organisationer`} har fått en förfrågan om godkännande.`,
+		nobody: (names: string) => `Ingen förfrågan kunde skickas till ${names}: organisationen har inga aktiva medlemmar.`,
+		tooMany: 'Du har redan bett om godkännande tre gånger det senaste dygnet. Försök igen senare.',
+		allApproved: 'Alla organisationer har godkänt planen.',
+		submittedNote: 'Planen är inlämnad. Inlämningen visar vilka organisationer som hade godkänt den.',
+		/** The submit checklist (Checklist.svelte): the organisations not signed off. */
+		checklistBlock: 'Måste godkänna planen före inlämning',
+		checklistWarn: 'Har inte godkänt planen (hindrar inte inlämning)',
+		checklistLine: (org: string, state: string) => `${org}: ${state}`,
+		submitBlocked: 'Alla organisationer i nätverket måste godkänna planen innan den kan lämnas in.',
+		/** The plan settings dialog (PlanSettingsDialog.svelte): plan.signOffRequirement. */
+		requirementLegend: 'När en organisation inte har godkänt planen',
+		requirement: { warn: 'Varnar', block: 'Stoppar inlämning' },
+		requirementHelp: {
+			warn: 'Planen kan lämnas in; checklistan varnar för organisationerna som inte har godkänt den.',
+			block: 'Planen kan inte lämnas in förrän alla organisationer i nätverket har godkänt den.'
+		}
 	}
 } as const;
