@@ -26,6 +26,15 @@ export default defineConfig(({ mode }) => {
 					if (problems.length > 0) this.error(webConfigMessage(mode, problems));
 				}
 			},
+			{
+				// The Firestore SDK's RE2 engine serves only regex pipeline expressions the app never uses (no-regex-pipelines.ts).
+				name: 'planbordet-no-re2js',
+				apply: 'build',
+				enforce: 'pre',
+				resolveId(source, importer) {
+					if (source === 're2js' && importer?.includes('@firebase/firestore')) return this.resolve('/src/lib/firebase/no-regex-pipelines.ts', importer);
+				}
+			},
 			sveltekit({
 				compilerOptions: {
 					runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
