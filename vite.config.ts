@@ -44,6 +44,9 @@ export default defineConfig(({ mode }) => {
 				csp: { mode: 'hash', directives: contentSecurityPolicy(emulators) }
 			})
 		],
+		// An emulator build writes source maps beside its scripts (not linked from them): bench/bundle reads
+		// them to tell the Firebase SDK's bytes from the app's. A production build ships none.
+		build: { sourcemap: emulators ? ('hidden' as const) : false },
 		server: { host: '127.0.0.1', port: 5173, strictPort: true },
 		test: {
 			projects: [
