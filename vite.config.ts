@@ -26,6 +26,15 @@ export default defineConfig(({ mode }) => {
 					if (problems.length > 0) this.error(webConfigMessage(mode, problems));
 				}
 			},
+			{
+				// The Firestore SDK's RE2 engine serves only regex pipeline expressions the app never uses (no-regex-pipelines.ts).
+				name: 'planbordet-no-re2js',
+				apply: 'build',
+				enforce: 'pre',
+				resolveId(source, importer) {
+					if (source === 're2js' && importer?.includes('@firebase/firestore')) return this.resolve('/src/lib/firebase/no-regex-pipelines.ts', importer);
+				}
+			},
 			sveltekit({
 				compilerOptions: {
 					runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
@@ -35,6 +44,9 @@ export default defineConfig(({ mode }) => {
 				csp: { mode: 'hash', directives: contentSecurityPolicy(emulators) }
 			})
 		],
+		// An emulator build writes source maps beside its scripts (not linked from them): bench/bundle reads
+		// them to tell the Firebase SDK's bytes from the app's. A production build ships none.
+		build: { sourcemap: emulators ? ('hidden' as const) : false },
 		server: { host: '127.0.0.1', port: 5173, strictPort: true },
 		test: {
 			projects: [

@@ -13,7 +13,7 @@ import { warningsPlan, writeWarningsPlan } from '../support/plan-fixture';
 import { cell, signIn } from '../support/pages';
 import { storedRows } from '../support/plans';
 import { hasPoppler } from '../../scripts/ensure-poppler.mjs';
-import { sv } from '../../src/lib/i18n/sv';
+import * as sv from '../../src/lib/i18n/sv';
 
 const JH = 'jamtland-harjedalen';
 const YEAR = '2024';

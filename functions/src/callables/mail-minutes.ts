@@ -18,7 +18,7 @@ import { rateLimitExpiry } from '../../../src/lib/domain/retention';
 import { swedishDate } from '../../../src/lib/domain/deadline';
 import { planLink } from '../../../src/lib/domain/reminders';
 import { paths } from '../../../src/lib/domain/paths';
-import { sv } from '../../../src/lib/i18n/sv';
+import * as sv from '../../../src/lib/i18n/sv';
 
 const times = (v: unknown): number[] => (Array.isArray(v) ? v.filter((t): t is number => typeof t === 'number') : []);
 

@@ -13,7 +13,7 @@ import { loadMinutes, type LoadedMinutes } from '../shared/minutes-data';
 import { may } from '../../../src/lib/domain/authorization';
 import { minutesFileName, parseMinutesPath } from '../../../src/lib/domain/minutes-report';
 import { CONTENT_TYPES } from '../../../src/lib/domain/export-model';
-import { sv } from '../../../src/lib/i18n/sv';
+import * as sv from '../../../src/lib/i18n/sv';
 
 type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
 

@@ -9,7 +9,7 @@ import { minutesReport, type MinutesReport } from '../../../src/lib/domain/minut
 import { areaSections, regionShortName, rowNumbers } from '../../../src/lib/domain/plan-table';
 import { comment, historyEntry, meeting, meetingParticipant, member, organization, plan, region, template, type Meeting, type Member } from '../../../src/lib/domain/schemas';
 import { paths } from '../../../src/lib/domain/paths';
-import { sv } from '../../../src/lib/i18n/sv';
+import * as sv from '../../../src/lib/i18n/sv';
 
 export interface LoadedMinutes {
 	meeting: Meeting;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sv } from '../i18n/sv';
+import * as sv from '../i18n/sv';
 import { auditLine, changeOf, type AuditTexts } from './audit-text';
 import { stockholmTime } from './deadline';
 import type { AuditEntry } from './schemas';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Minutes } from './minutes';
 import { minutesFileName, minutesMail, minutesPath, minutesReport, parseMinutesPath } from './minutes-report';
-import { sv } from '../i18n/sv';
+import * as sv from '../i18n/sv';
 
 const at = new Date('2026-03-10T09:00:00Z');
 const p = (id: string, name: string, orgId: string) => ({ id, data: { name, orgId, joinedAt: at, lastSeenAt: at } });

@@ -49,7 +49,7 @@ describe('signOffRecord', () => {
 
 describe('the catalogue', () => {
 	it('words every sign-off state', async () => {
-		const { sv } = await import('../i18n/sv');
+		const sv = await import('../i18n/sv');
 		const states: Record<import('./sign-off').SignOffState, string> = sv.signOff.states;
 		expect(Object.keys(states).sort()).toEqual(['approved', 'none', 'stale']);
 	});

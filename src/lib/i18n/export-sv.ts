@@ -2,7 +2,7 @@
 // the catalogue's part for files, kept apart from sv.ts because the functions bundle it and need no
 // screen text. Wording follows Tillväxtverket's form "Uppföljning och redovisning av insatser".
 import type { ExportTexts } from '../domain/export-model';
-import { sv } from './sv';
+import * as sv from './sv';
 
 export const exportSv = {
 	title: 'Uppföljning och redovisning av insatser i regionalt serviceprogram',

@@ -4,7 +4,7 @@
 import type { ActionFailure } from '../domain/action-failure';
 import type { FieldIssue } from '../domain/form-check';
 import type { ReadFailure } from '../domain/read-failure';
-import { sv } from './sv';
+import * as sv from './sv';
 
 /** The message beside a field: the code's own text (with its param), else the field's general one. */
 export function issueText(issue: FieldIssue): string {
@@ -36,10 +36,10 @@ const READ_FAILURE_TEXT: Record<ReadFailure, string> = {
 	'history-denied': sv.history.denied,
 	'comments-denied': sv.comments.denied,
 	'answers-denied': sv.questionnaire.denied,
-	'audit-denied': sv.audit.denied,
+	'audit-denied': sv.errors.denied.audit,
 	'reminders-denied': sv.reminders.denied,
-	'admin-denied': sv.admin.denied,
-	'overview-denied': sv.overview.denied,
+	'admin-denied': sv.errors.denied.admin,
+	'overview-denied': sv.errors.denied.overview,
 	unavailable: sv.errors.unavailable,
 	unauthenticated: sv.errors.unauthenticated,
 	unreadable: sv.errors.unreadable,

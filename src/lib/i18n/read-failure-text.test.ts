@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { READ_FAILURES } from '../domain/read-failure';
 import { readFailureText } from './failure-text';
-import { sv } from './sv';
+import * as sv from './sv';
 
 describe('readFailureText', () => {
 	it('words a refusal as the refused page says it', () => {
@@ -11,10 +11,10 @@ describe('readFailureText', () => {
 		expect(readFailureText('history-denied')).toBe(sv.history.denied);
 		expect(readFailureText('comments-denied')).toBe(sv.comments.denied);
 		expect(readFailureText('answers-denied')).toBe(sv.questionnaire.denied);
-		expect(readFailureText('audit-denied')).toBe(sv.audit.denied);
+		expect(readFailureText('audit-denied')).toBe(sv.errors.denied.audit);
 		expect(readFailureText('reminders-denied')).toBe(sv.reminders.denied);
-		expect(readFailureText('admin-denied')).toBe(sv.admin.denied);
-		expect(readFailureText('overview-denied')).toBe(sv.overview.denied);
+		expect(readFailureText('admin-denied')).toBe(sv.errors.denied.admin);
+		expect(readFailureText('overview-denied')).toBe(sv.errors.denied.overview);
 	});
 
 	it('words the other failures in the general texts', () => {

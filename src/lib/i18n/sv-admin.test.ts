@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { REASONS } from '../domain/action-failure';
 import { failureText, issueText } from './failure-text';
-import { sv } from './sv';
+import * as sv from './sv';
 
 const issue = (code: string, field = 'x', param = 'kostnad') => ({ field, code, param });
 

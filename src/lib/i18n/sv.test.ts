@@ -1,7 +1,7 @@
 // Texts with values in the Swedish catalogue read right.
 import { describe, expect, it } from 'vitest';
 import { daysLeftText, stockholmTime, swedishDate, swedishDateTime } from '../domain/deadline';
-import { sv } from './sv';
+import * as sv from './sv';
 
 describe('the Swedish catalogue', () => {
 	it('counts waiting edits in the offline banner', () => {

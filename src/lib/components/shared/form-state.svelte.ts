@@ -5,7 +5,7 @@ import { tick } from 'svelte';
 import { actionFailure, type ActionFailure } from '../../domain/action-failure';
 import type { FieldIssue, FormCheck } from '../../domain/form-check';
 import { failureText, issueText } from '../../i18n/failure-text';
-import { sv } from '../../i18n/sv';
+import * as sv from '../../i18n/sv';
 
 export interface FormOptions<T> {
 	/** The form's `$props.id()`: each field's element id is built from it and the field's path. */

@@ -1,0 +1,46 @@
+// The catalogue's `overview` texts (sv.ts re-exports every section: a page loads only the sections it uses).
+export const overview = {
+	title: 'Nationell översikt',
+	intro: 'Alla regioners handlingsplaner per år: status, sista dag, inlämning och hur komplett planen är.',
+	notStaff: 'Översikten är till för Tillväxtverket. Ditt konto har inte behörighet att se den.',
+	loading: 'Hämtar översikten …',
+	filters: 'Filtrera översikten',
+	year: 'År',
+	allYears: 'Alla år',
+	status: 'Status',
+	allStatuses: 'Alla statusar',
+	/** Each status's name: the page and the XLSX export (i18n/export-sv.ts) use these words. */
+	statusLabel: { notStarted: 'Ej påbörjad', draft: 'Utkast', reopened: 'Öppnad igen', submitted: 'Inlämnad' },
+	exportExcel: 'Exportera till Excel',
+	summaryLabel: 'Antal per status',
+	summaryItem: (label: string, n: number) => `${label}: ${n}`,
+	count: (shown: number, total: number) => `Visar ${shown} av ${total} ${total === 1 ? 'plan' : 'planer'}.`,
+	unreadable: (n: number) => `${n === 1 ? 'En uppgift' : `${n} uppgifter`} i databasen kunde inte läsas och räknas inte med.`,
+	caption: 'Regioner och år',
+	columns: {
+		region: 'Region',
+		year: 'År',
+		status: 'Status',
+		deadline: 'Sista dag',
+		daysLeft: 'Dagar kvar',
+		submitted: 'Inlämnad av',
+		completeness: 'Fullständighet',
+		/** The network's sign-offs of the plan ("3 av 10 godkänt", sv.signOff.summary). */
+		signOffs: 'Godkännande',
+		plan: 'Plan',
+		exports: 'Ladda ned'
+	},
+	reopenings: (n: number) => `öppnad igen ${n} ${n === 1 ? 'gång' : 'gånger'}`,
+	handedIn: 'Inlämnad',
+	daysLeft: (n: number) => (n === 0 ? 'Sista dagen idag' : n > 0 ? `${n} ${n === 1 ? 'dag' : 'dagar'} kvar` : `${-n} ${n === -1 ? 'dag' : 'dagar'} sedan`),
+	submittedBy: (name: string, when: string) => `${name}, ${when}`,
+	notSubmitted: 'Inte inlämnad',
+	noPlan: 'Ingen plan',
+	noRows: 'Inga insatser ännu',
+	templateMissing: 'Formuläret saknas',
+	completeness: (complete: number, rows: number, percent: number) => `${complete} av ${rows} ${rows === 1 ? 'insats' : 'insatser'} kompletta (${percent} %)`,
+	openPlan: 'Öppna',
+	openPlanLabel: (region: string, year: string) => `Öppna planen ${year}, ${region}`,
+	exportLabel: (format: string, region: string, year: string) => `Ladda ned ${format}, ${region} ${year}`,
+	none: 'Inga planer matchar filtret.'
+} as const;
