@@ -9,7 +9,7 @@ import { run, runInSuite } from './processes.mjs';
 const root = resolve(import.meta.dirname, '..');
 // Pure computations (no build, no emulators) run first and on their own.
 const pure = ['merge'];
-const all = [...pure, 'propagation', 'browser', 'bundle', 'blocking'];
+const all = [...pure, 'propagation', 'browser', 'bundle', 'cold-load', 'blocking'];
 const chosen = process.argv.slice(2).filter((a) => all.includes(a));
 const picked = chosen.length ? chosen : all;
 for (const b of picked.filter((x) => pure.includes(x))) await run('npx', ['tsx', `bench/${b}.ts`], { cwd: root });
@@ -18,5 +18,7 @@ if (benches.length === 0) process.exit(0);
 ensureChromium();
 await run('npx', ['vite', 'build', '--mode', 'emulator', '--logLevel', 'warn'], { cwd: root });
 await run('node', ['functions/build.mjs'], { cwd: root });
+// The cold-load floor page goes into build/ after the app's build (which empties it).
+if (benches.includes('cold-load')) await run('node', ['bench/cold-floor/build.mjs'], { cwd: root });
 const inner = benches.map((b) => `npx tsx bench/${b}.ts`).join(' && ');
 process.exit(await runInSuite(root, emulatorEnv(), inner, 'auth,firestore,functions,hosting'));
