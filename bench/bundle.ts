@@ -41,9 +41,11 @@ await plan.locator(ROW).waitFor();
 painted = true;
 await plan.waitForTimeout(6000); // what loads when the browser is idle after the paint
 
+/** The script's source map beside it, or null (Hosting answers a missing file with the app's page). */
 async function mapOf(url: string): Promise<RawSourceMap | null> {
-	const res = await fetch(`${url}.map`);
-	return res.ok ? ((await res.json()) as RawSourceMap) : null;
+	const res = await fetch(`${new URL(url).origin}${new URL(url).pathname}.map`);
+	const text = res.ok ? await res.text() : '';
+	return text.startsWith('{') ? (JSON.parse(text) as RawSourceMap) : null;
 }
 
 type Sum = Record<Share, number> & { total: number; files: number; unmapped: number };
@@ -58,7 +60,10 @@ for (const s of scripts) {
 	for (const k of ['firebase', 'framework', 'app'] as const) sum[k] += shares[k];
 	sum.total += gz;
 	sum.files += 1;
-	if (!map) sum.unmapped += 1;
+	if (!map) {
+		sum.unmapped += 1;
+		console.log(`  (no source map for ${s.url})`);
+	}
 	rows.push({ file: new URL(s.url).pathname, gz, firstPaint: s.firstPaint });
 }
 

@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..');
 const pure = ['merge'];
 // bench/meeting starts the suite itself, twice: the functions' setting it compares is fixed when the suite starts.
 const ownSuites = ['meeting'];
-const all = [...pure, 'propagation', 'browser', 'bundle', 'blocking', ...ownSuites];
+const all = [...pure, 'propagation', 'browser', 'cold-load', 'blocking', 'bundle', ...ownSuites];
 const chosen = process.argv.slice(2).filter((a) => all.includes(a));
 const picked = chosen.length ? chosen : all;
 for (const b of picked.filter((x) => pure.includes(x))) await run('npx', ['tsx', `bench/${b}.ts`], { cwd: root });
@@ -25,6 +25,8 @@ if (benches.length > 0) {
 	await run('npx', ['vite', 'build', '--mode', 'emulator', '--logLevel', 'warn'], { cwd: root });
 }
 await run('node', ['functions/build.mjs'], { cwd: root });
+// The cold-load floor page goes into build/ after the app's build (which empties it).
+if (benches.includes('cold-load')) await run('node', ['bench/cold-floor/build.mjs'], { cwd: root });
 let code = 0;
 if (benches.length > 0) {
 	const inner = benches.map((b) => `npx tsx bench/${b}.ts`).join(' && ');

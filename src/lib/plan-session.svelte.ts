@@ -12,10 +12,10 @@ import { JournalStore } from './journal-store';
 import { PlanRows } from './plan-rows.svelte';
 import type { LiveItem } from './firebase/live.svelte';
 import { getMembership, LiveMembers } from './firebase/members.svelte';
-import { LivePlan } from './firebase/plans.svelte';
-import { LiveRegion } from './firebase/regions.svelte';
-import { getRowFromServer, LiveRows, writeCell } from './firebase/rows.svelte';
-import { LiveTemplate } from './firebase/templates.svelte';
+import { LivePlan, warmPlanDoc } from './firebase/plans.svelte';
+import { LiveRegion, warmRegion } from './firebase/regions.svelte';
+import { getRowFromServer, LiveRows, warmRows, writeCell } from './firebase/rows.svelte';
+import { LiveTemplate, warmTemplate } from './firebase/templates.svelte';
 import { PlanComments } from './plan-comments.svelte';
 import { PlanMeeting } from './meeting-session.svelte';
 import { PlanPresence } from './plan-presence.svelte';
@@ -40,6 +40,31 @@ export interface Person {
 
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter += 1)}`;
+
+/**
+ * Opens what the table's first paint reads — the region, the year's plan, its template and its rows —
+ * as soon as the person is known, while their profile (organisations, memberships) still loads: the
+ * session's own readers start from these listeners instead of waiting in line behind the profile.
+ * Returns the stop; a refusal is the session's readers' to report.
+ */
+export function warmPlan(regionId: string, year: string): () => void {
+	let templateId: string | null = null;
+	let stopTemplate = (): void => {};
+	const stops = [
+		warmRegion(regionId),
+		warmRows(regionId, year),
+		warmPlanDoc(regionId, year, (p) => {
+			if (!p || p.templateId === templateId) return;
+			stopTemplate();
+			templateId = p.templateId;
+			stopTemplate = warmTemplate(p.templateId);
+		})
+	];
+	return () => {
+		for (const stop of stops) stop();
+		stopTemplate();
+	};
+}
 
 export class PlanSession {
 	readonly regionId: string;

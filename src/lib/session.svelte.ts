@@ -71,27 +71,28 @@ class Session {
 		try {
 			const organizations = await getOrganizations();
 			const regions = knownRegions(organizations);
-			const [staff, ...found] = await Promise.all([
+			// Who the person is and every region's name and plans, in one round: the rules refuse the regions
+			// they may not read (not their own, unless staff), which only leaves those out — one wait fewer
+			// than asking for a region after its membership (a cold plan link waits for this profile).
+			const readRegion = async (regionId: string) => {
+				try {
+					const [r, years] = await Promise.all([getRegion(regionId), getYears(regionId)]);
+					return r ? ([[regionId, { name: r.name, years: years.map((y) => ({ id: y.year, data: y.plan })) }]] as const) : [];
+				} catch {
+					return [];
+				}
+			};
+			const [staff, found, readable] = await Promise.all([
 				getStaff(user.uid),
-				...regions.map(async (regionId) => ({ regionId, member: await getMembership(regionId, user.uid) }))
+				Promise.all(regions.map(async (regionId) => ({ regionId, member: await getMembership(regionId, user.uid) }))),
+				Promise.all(regions.map(readRegion))
 			]);
 			if (generation !== this.#generation) return;
 			const memberships = found.flatMap((m) => (m.member ? [{ regionId: m.regionId, member: m.member }] : []));
 			const first = memberships[0]?.member ?? staff;
-			// Only regions the rules let this person read (their own, or all for staff), in parallel; a
-			// failure here is the live reader's to show, so it only leaves the region out.
-			const opened = staff ? regions : memberships.map((m) => m.regionId);
-			const read = await Promise.all(
-				opened.map(async (regionId) => {
-					try {
-						const [r, years] = await Promise.all([getRegion(regionId), getYears(regionId)]);
-						return r ? ([[regionId, { name: r.name, years: years.map((y) => ({ id: y.year, data: y.plan })) }]] as const) : [];
-					} catch {
-						return [];
-					}
-				})
-			);
-			if (generation !== this.#generation) return;
+			// Only regions the rules let this person read (their own, or all for staff).
+			const opened = new Set(staff ? regions : memberships.map((m) => m.regionId));
+			const read = readable.map((entries) => entries.filter(([regionId]) => opened.has(regionId)));
 			this.profile = {
 				uid: user.uid,
 				email: user.email ?? first?.email ?? '',

@@ -159,6 +159,35 @@ export interface UnreadableItem {
 	data: unknown;
 }
 
+/**
+ * Warm-up listeners, opened ahead of the reader that will need them (a cold plan link: the rows while
+ * the profile still loads). The SDK serves a later listener of the same document or query from this
+ * one's target at once; a refusal or an unreadable document is left to that reader to report. They
+ * stop with the others before sign-out.
+ */
+export function warmQuery<T>(query: Query<T>): () => void {
+	return listen(() => onSnapshot(query, () => {}, () => {}));
+}
+
+/** A warm-up listener of one document; `onData` gets it (null when missing or unreadable). */
+export function warmDoc<T>(ref: DocumentReference<T>, onData: (data: T | null) => void = () => {}): () => void {
+	return listen(() =>
+		onSnapshot(
+			ref,
+			(snap) => {
+				let data: T | null = null;
+				try {
+					data = snap.exists() ? snap.data() : null;
+				} catch {
+					// unreadable: its live reader reports it
+				}
+				onData(data);
+			},
+			() => {}
+		)
+	);
+}
+
 /** A query, live, with the snapshot metadata the offline banner and the edit journal need. */
 export class LiveQuery<T> {
 	#status = $state<LiveStatus>('loading');

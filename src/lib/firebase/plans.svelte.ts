@@ -3,12 +3,15 @@
 import { collection, doc, getDoc, getDocs } from 'firebase/firestore';
 import { plan, type Plan } from '../domain/schemas';
 import { db } from './app';
-import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { LiveDoc, LiveQuery, warmDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
 
 const converter = zodConverter(plan);
 const yearsOf = (regionId: string) => collection(db(), paths.years(regionId)).withConverter(converter);
 const yearRef = (regionId: string, year: string) => doc(db(), paths.year(regionId, year)).withConverter(converter);
+
+/** Its listener opened early (plan-session.svelte.ts warmPlan): the live reader then starts from it. */
+export const warmPlanDoc = (regionId: string, year: string, onData: (plan: Plan | null) => void): (() => void) => warmDoc(yearRef(regionId, year), onData);
 
 export async function getPlan(regionId: string, year: string): Promise<Plan | null> {
 	const snap = await getDoc(yearRef(regionId, year));

@@ -3,12 +3,15 @@
 import { collection, doc, getDoc } from 'firebase/firestore';
 import { region, type Region } from '../domain/schemas';
 import { db } from './app';
-import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { LiveDoc, LiveQuery, warmDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
 import type { DeniedRead } from '../domain/read-failure';
 
 const converter = zodConverter(region);
 const regionRef = (regionId: string) => doc(db(), paths.region(regionId)).withConverter(converter);
+
+/** Its listener opened early (plan-session.svelte.ts warmPlan): the live reader then starts from it. */
+export const warmRegion = (regionId: string): (() => void) => warmDoc(regionRef(regionId));
 
 export async function getRegion(regionId: string): Promise<Region | null> {
 	const snap = await getDoc(regionRef(regionId));

@@ -6,7 +6,7 @@ import type { FieldEdit } from '../domain/edit-engine';
 import { readRowDocument } from '../domain/row-repair';
 import type { Row } from '../domain/schemas';
 import { callFunction, db } from './app';
-import { LiveQuery, readingConverter } from './live.svelte';
+import { LiveQuery, readingConverter, warmQuery } from './live.svelte';
 import { addRowTo, deleteRowFrom, moveRowTo, repairPositionsTo, writeCellTo } from './row-writes';
 import type { Repair } from '../domain/ordering';
 import { paths } from '../domain/paths';
@@ -35,6 +35,9 @@ export class LiveRows extends LiveQuery<Row> {
 		super(rowsOf(regionId, year), 'plan-denied', `rows of ${regionId}/${year}`);
 	}
 }
+
+/** The rows' listener opened early (plan-session.svelte.ts warmPlan): LiveRows then starts from it. */
+export const warmRows = (regionId: string, year: string): (() => void) => warmQuery(rowsOf(regionId, year));
 
 /** One cell edit, one write; resolves when the server has accepted it (never while offline). */
 export function writeCell(regionId: string, year: string, edit: FieldEdit, uid: string): Promise<void> {

@@ -3,11 +3,14 @@
 import { collection, doc, getDoc } from 'firebase/firestore';
 import { template, type Template } from '../domain/schemas';
 import { db } from './app';
-import { LiveDoc, LiveQuery, zodConverter } from './live.svelte';
+import { LiveDoc, LiveQuery, warmDoc, zodConverter } from './live.svelte';
 import { paths } from '../domain/paths';
 
 const converter = zodConverter(template);
 const templateRef = (templateId: string) => doc(db(), paths.template(templateId)).withConverter(converter);
+
+/** Its listener opened early (plan-session.svelte.ts warmPlan): the live reader then starts from it. */
+export const warmTemplate = (templateId: string): (() => void) => warmDoc(templateRef(templateId));
 
 export async function getTemplate(templateId: string): Promise<Template | null> {
 	const snap = await getDoc(templateRef(templateId));
