@@ -34,7 +34,7 @@ import { removePresenceFrom, writePresenceTo } from '../src/lib/firebase/presenc
 import { endMeetingIn, joinMeetingIn, lowerHandIn, moveFocusIn, raiseHandIn, startMeetingIn, touchParticipantIn } from '../src/lib/firebase/meeting-writes';
 import { addCommentTo } from '../src/lib/firebase/comment-writes';
 import { HEARTBEAT_MS } from '../src/lib/domain/presence';
-import { MEETING_HEARTBEAT_MS, runningMeeting } from '../src/lib/domain/meeting';
+import { runningMeeting } from '../src/lib/domain/meeting';
 import { FOCUS_WRITE_MS, focusWriteDelay } from '../src/lib/domain/meeting-follow';
 import { ACTIVITY_STEP_MS } from '../src/lib/domain/membership';
 import { keysInOrder } from '../src/lib/domain/ordering';
@@ -419,24 +419,13 @@ async function simulate(run: RunName, out: string): Promise<void> {
 			}, scaled(realMs))
 		);
 
-	// Each page beats its presence at once and then every HEARTBEAT_MS, and refreshes its place in a
-	// running meeting every MEETING_HEARTBEAT_MS; the pages were opened at different moments.
+	// Each page beats its presence at once and then every HEARTBEAT_MS (the pages were opened at
+	// different moments); a joined page writes nothing more to the meeting (meeting.ts inMeetingNow:
+	// who is in it is who joined and is present).
 	for (const c of clients) {
 		void beat(c);
 		const presencePhase = rnd() * scaled(HEARTBEAT_MS);
-		const meetingPhase = rnd() * scaled(MEETING_HEARTBEAT_MS);
 		timers.push(setTimeout(() => timers.push(setInterval(() => void beat(c), scaled(HEARTBEAT_MS))), presencePhase));
-		timers.push(
-			setTimeout(
-				() =>
-					timers.push(
-						setInterval(() => {
-							if (c.meetingId && c.joined === c.meetingId) join(c, c.meetingId);
-						}, scaled(MEETING_HEARTBEAT_MS))
-					),
-				meetingPhase
-			)
-		);
 	}
 
 	const leader = clients[LEADER];
@@ -560,7 +549,7 @@ function report(results: Record<RunName, RunResult>): void {
 	const { old, now } = results;
 	const line = (label: string, f: (r: RunResult) => string, target = '') => console.log(`| ${label} | ${f(old)} | ${f(now)} | ${target} |`);
 	console.log(`\nbench/meeting — ${CLIENTS} participants in ${ORGS.length} organisations, two hours compressed ${SCALE}× (${(MEETING_MS / SCALE / 1000).toFixed(0)} s):`);
-	console.log(`${STOPS} focus moves, ${STOPS * EDITS_PER_STOP} cell edits, 40 comments, 20 hands raised and lowered; heartbeats: presence ${HEARTBEAT_MS / 1000} s, meeting ${MEETING_HEARTBEAT_MS / 1000} s, focus throttle ${FOCUS_WRITE_MS} ms (all ÷ ${SCALE})`);
+	console.log(`${STOPS} focus moves, ${STOPS * EDITS_PER_STOP} cell edits, 40 comments, 20 hands raised and lowered; heartbeat: presence ${HEARTBEAT_MS / 1000} s (a joined page writes nothing more to the meeting), focus throttle ${FOCUS_WRITE_MS} ms (all ÷ ${SCALE})`);
 	console.log(`each client listens as an open plan page: ${LISTENERS.map((l) => LISTENER_SOURCE[l]).join('; ')}`);
 	console.log(`reads: documents changed in each client's snapshots (docChanges; metadata-only changes and one's own local echoes left out), summed over clients`);
 	console.log(`trigger writes: history entries and member documents changed, counted by an Admin SDK listener; lastActiveAt step: old ${old.activityStepMs} ms, now ${now.activityStepMs} ms (${ACTIVITY_STEP_MS / 60_000} min ÷ ${SCALE})\n`);

@@ -3,7 +3,7 @@
 // leader" (remembered per plan by this browser), and the leader's throttled focus writes.
 import { untrack } from 'svelte';
 import { may, type Actor } from './domain/authorization';
-import { handQueue, isLeader, isPresent, MEETING_HEARTBEAT_MS, runningMeeting, type HandItem, type MeetingItem, type ParticipantItem } from './domain/meeting';
+import { handQueue, inMeetingNow, isLeader, MEETING_JOIN_RETRY_MS, runningMeeting, type HandItem, type MeetingItem, type ParticipantItem } from './domain/meeting';
 import type { ReadFailure } from './domain/read-failure';
 import type { FieldKey, Plan } from './domain/schemas';
 import {
@@ -31,8 +31,8 @@ export interface MeetingOptions {
 	person: { uid: string; name: string; orgId: string };
 	/** The plan's status while known (starting a meeting is for drafts). */
 	status: () => Plan['status'] | null;
-	/** The time presence is judged at (the plan's presence clock). */
-	now: () => Date;
+	/** The uids present on the plan now (the plan's presence): who of the joined is still in the meeting. */
+	present: () => ReadonlySet<string>;
 }
 
 export class PlanMeeting {
@@ -114,14 +114,14 @@ export class PlanMeeting {
 		return live;
 	}
 
-	/** Who is in the running meeting now (seen within meeting.ts's window), the leader included. */
+	/** Who is in the running meeting now (joined, and the plan still open: meeting.ts inMeetingNow), the leader included. */
 	get participants(): ParticipantItem[] {
 		const m = this.current;
 		if (!m) return [];
-		const now = this.#o.now();
-		return this.#liveParticipants(m.id)
-			.items.filter((p) => isPresent(p.data, now))
-			.map((p) => ({ id: p.id, data: p.data }));
+		return inMeetingNow(
+			this.#liveParticipants(m.id).items.map((p) => ({ id: p.id, data: p.data })),
+			this.#o.present()
+		);
 	}
 
 	/** The raised hands, first raised first. */
@@ -173,12 +173,12 @@ export class PlanMeeting {
 				untrack(() => this.#join(m.id, joined));
 			});
 		});
-		// Still here: lastSeenAt again (or the join again, should the first one have failed).
+		// A join that failed is tried again; a joined page writes nothing more (presence says it is still here).
 		const heartbeat = setInterval(() => {
 			const m = this.current;
-			if (!m || m.id !== this.#joined || !navigator.onLine) return;
+			if (!m || m.id !== this.#joined || this.failed !== 'join' || !navigator.onLine) return;
 			this.#join(m.id, this.#liveParticipants(m.id).items.some((p) => p.id === this.#o.person.uid));
-		}, MEETING_HEARTBEAT_MS);
+		}, MEETING_JOIN_RETRY_MS);
 		return () => {
 			this.stop();
 			stopEffects();

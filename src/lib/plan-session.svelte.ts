@@ -136,7 +136,7 @@ export class PlanSession {
 			viewer,
 			person,
 			status: () => this.plan.data?.status ?? null,
-			now: () => this.presence.now
+			present: () => new Set(this.presence.people.map((p) => p.uid))
 		});
 		this.journal = new JournalStore(regionId, year);
 		this.rowActions = new PlanRows({

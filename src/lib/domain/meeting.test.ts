@@ -1,6 +1,6 @@
 // The meeting as screens read it: the running one, the hand queue, who is still there, by organisation.
 import { describe, expect, it } from 'vitest';
-import { handQueue, isLeader, isPresent, participantsByOrganisation, runningMeeting, type MeetingItem } from './meeting';
+import { handQueue, inMeetingNow, isLeader, participantsByOrganisation, runningMeeting, type MeetingItem } from './meeting';
 import { meeting } from './schemas';
 
 const at = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00Z`);
@@ -32,9 +32,10 @@ describe('the hands and the people', () => {
 		expect(handQueue(hands).map((h) => h.id)).toEqual(['u2', 'u1', 'u3']);
 	});
 
-	it('counts a participant as there for three minutes after they were last seen', () => {
-		expect(isPresent({ lastSeenAt: at('10:00') }, at('10:03'))).toBe(true);
-		expect(isPresent({ lastSeenAt: at('10:00') }, new Date(at('10:03').getTime() + 1))).toBe(false);
+	it('counts in the meeting those who joined and still have the plan open, and no one else', () => {
+		const joined = [{ id: 'u1' }, { id: 'u2' }, { id: 'u3' }];
+		expect(inMeetingNow(joined, new Set(['u1', 'u3', 'u9'])).map((p) => p.id)).toEqual(['u1', 'u3']);
+		expect(inMeetingNow(joined, new Set())).toEqual([]);
 	});
 
 	it('groups participants by organisation, both in Swedish order', () => {

@@ -18,11 +18,12 @@ export interface HandItem {
 	data: MeetingHand;
 }
 
-/** A participant counts as in the meeting while seen this recently (the app refreshes lastSeenAt more often). */
-export const PARTICIPANT_FRESH_MINUTES = 3;
-
-/** How often a participant's page refreshes lastSeenAt: well inside PARTICIPANT_FRESH_MINUTES (every participant reads each refresh). */
-export const MEETING_HEARTBEAT_MS = 60_000;
+/**
+ * How often a page whose join failed tries again. A joined page writes nothing more: who is still in
+ * the meeting is who joined and still has the plan open (presence.ts, its own heartbeat) — one
+ * heartbeat per page, not two, since every participant reads every beat (bench/meeting).
+ */
+export const MEETING_JOIN_RETRY_MS = 60_000;
 
 export const isRunning = (m: Pick<Meeting, 'endedAt'>): boolean => m.endedAt === null;
 
@@ -38,9 +39,9 @@ export function runningMeeting(meetings: readonly MeetingItem[]): MeetingItem | 
 
 export const isLeader = (m: Pick<Meeting, 'leaderUid'>, uid: string): boolean => m.leaderUid === uid;
 
-/** Whether the participant has been seen within PARTICIPANT_FRESH_MINUTES of `now`. */
-export function isPresent(p: Pick<MeetingParticipant, 'lastSeenAt'>, now: Date): boolean {
-	return now.getTime() - p.lastSeenAt.getTime() <= PARTICIPANT_FRESH_MINUTES * 60_000;
+/** Who is in the meeting now: those who joined it and are present on the plan (presence.ts presentPeople's uids). */
+export function inMeetingNow<P extends { id: string }>(participants: readonly P[], present: ReadonlySet<string>): P[] {
+	return participants.filter((p) => present.has(p.id));
 }
 
 /** The hands in the order the leader takes them: first raised first (then by uid, so every screen agrees). */
