@@ -3,35 +3,18 @@
 // members and Tillväxtverket staff, as exportPlan), authenticated by `Authorization: Bearer <ID token>`.
 // It only loads and parses (minutes-data.ts); render-minutes-docx.ts lays the file out.
 import { logger } from 'firebase-functions';
-import type { Response } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { bearerUid } from '../shared/id-token';
-import { readCaller } from '../shared/callable';
+import { fail, readableTarget } from '../shared/download';
 import { onAppRequest } from '../shared/options';
 import { InvalidDocument, invalidDocumentBody, InvalidRow, INVALID_ROW_STATUS, invalidRowBody } from '../shared/plan-rows';
 import { loadMinutes, type LoadedMinutes } from '../shared/minutes-data';
-import { may } from '../../../src/lib/domain/authorization';
 import { minutesFileName, parseMinutesPath } from '../../../src/lib/domain/minutes-report';
 import { CONTENT_TYPES } from '../../../src/lib/domain/export-model';
 import * as sv from '../../../src/lib/i18n/sv';
 
-type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
-
-function fail(res: Response, f: Failure): void {
-	res.status(f.status).json({ error: f.error });
-}
-
 export const exportMinutes = onAppRequest({ memory: '512MiB' }, async (req, res) => {
-	res.set('Cache-Control', 'no-store');
-	if (req.method !== 'GET') {
-		res.set('Allow', 'GET');
-		return fail(res, { status: 405, error: 'method-not-allowed' });
-	}
-	const target = parseMinutesPath(req.path);
-	if (!target) return fail(res, { status: 404, error: 'not-found' });
-	const uid = await bearerUid(req);
-	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
-	if (!may((await readCaller(db(), uid, target.regionId)).actor, 'read-region')) return fail(res, { status: 403, error: 'permission-denied' });
+	const target = await readableTarget(req, res, parseMinutesPath);
+	if (!target) return;
 
 	const where = `${target.regionId}/${target.year}/${target.meetingId}`;
 	let data: LoadedMinutes | null;

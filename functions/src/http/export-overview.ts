@@ -5,10 +5,10 @@
 // render-overview-xlsx.ts the file.
 import type { Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
-import type { Response } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
 import { readCaller } from '../shared/callable';
 import { bearerUid } from '../shared/id-token';
+import { fail, getOnly } from '../shared/download';
 import { onAppRequest } from '../shared/options';
 import { APP_URL } from '../shared/params';
 import { InvalidRow, planRows } from '../shared/plan-rows';
@@ -18,16 +18,6 @@ import { plan, region, template, type OverviewExportQuery } from '../../../src/l
 import { GROUPS, paths, planIdsOf } from '../../../src/lib/domain/paths';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type Failure =
-	| { status: 400; error: 'invalid-query' }
-	| { status: 401; error: 'unauthenticated' }
-	| { status: 403; error: 'permission-denied' }
-	| { status: 405; error: 'method-not-allowed' };
-
-function fail(res: Response, f: Failure): void {
-	res.status(f.status).json({ error: f.error });
-}
 
 /**
  * Everything the overview shows, of one moment. Only the rows of the plans the year filter keeps are
@@ -74,11 +64,7 @@ function load(fs: Firestore, filter: OverviewExportQuery): Promise<Omit<Overview
 }
 
 export const exportOverview = onAppRequest({ memory: '512MiB' }, async (req, res) => {
-	res.set('Cache-Control', 'no-store');
-	if (req.method !== 'GET') {
-		res.set('Allow', 'GET');
-		return fail(res, { status: 405, error: 'method-not-allowed' });
-	}
+	if (!getOnly(req, res)) return;
 	const uid = await bearerUid(req);
 	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
 	const fs = db();

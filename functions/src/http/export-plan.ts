@@ -4,30 +4,17 @@
 // and parses (the sign-offs judged against the rows' hash, sign-off.ts); export-model.ts decides the
 // content, render-docx.ts and render-xlsx.ts the file.
 import { logger } from 'firebase-functions';
-import type { Response } from 'firebase-functions/v2/https';
 import { db } from '../shared/admin';
-import { bearerUid } from '../shared/id-token';
-import { readCaller, yearRef } from '../shared/callable';
+import { fail, readableTarget } from '../shared/download';
+import { yearRef } from '../shared/callable';
 import { onAppRequest } from '../shared/options';
 import { InvalidDocument, invalidDocumentBody, InvalidRow, INVALID_ROW_STATUS, invalidRowBody, parseStored, planRows } from '../shared/plan-rows';
 import { CONTENT_TYPES, exportFileName, exportModel, parseExportPath, type ExportInput } from '../../../src/lib/domain/export-model';
-import { may } from '../../../src/lib/domain/authorization';
 import { answer, organization, plan, questionnaire, region, signOff, template } from '../../../src/lib/domain/schemas';
 import { signOffsByOrganisation } from '../../../src/lib/domain/sign-off';
 import { storedContentHash } from '../shared/content-hash';
 import { paths } from '../../../src/lib/domain/paths';
 import { exportSv } from '../../../src/lib/i18n/export-sv';
-
-type Failure = { status: 401 | 403 | 404 | 405; error: 'unauthenticated' | 'permission-denied' | 'not-found' | 'method-not-allowed' };
-
-function fail(res: Response, f: Failure): void {
-	res.status(f.status).json({ error: f.error });
-}
-
-/** Whoever may read the region (authorization.ts: its active members and Tillväxtverket staff) exports its plans. */
-async function mayRead(regionId: string, uid: string): Promise<boolean> {
-	return may((await readCaller(db(), uid, regionId)).actor, 'read-region');
-}
 
 /**
  * Everything the export shows, read in one read-only transaction so the status, the rows and the
@@ -71,16 +58,8 @@ function load(regionId: string, year: string): Promise<Omit<ExportInput, 'now' |
 }
 
 export const exportPlan = onAppRequest({ memory: '512MiB' }, async (req, res) => {
-	res.set('Cache-Control', 'no-store');
-	if (req.method !== 'GET') {
-		res.set('Allow', 'GET');
-		return fail(res, { status: 405, error: 'method-not-allowed' });
-	}
-	const target = parseExportPath(req.path);
-	if (!target) return fail(res, { status: 404, error: 'not-found' });
-	const uid = await bearerUid(req);
-	if (!uid) return fail(res, { status: 401, error: 'unauthenticated' });
-	if (!(await mayRead(target.regionId, uid))) return fail(res, { status: 403, error: 'permission-denied' });
+	const target = await readableTarget(req, res, parseExportPath);
+	if (!target) return;
 
 	let data: Omit<ExportInput, 'now' | 'texts'> | null;
 	try {
