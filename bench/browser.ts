@@ -5,7 +5,8 @@ import { launchBrowser, newPerson } from '../tests/support/browser';
 import { APP_URL, clearInbox } from '../tests/support/emulators';
 import { cell, signIn } from '../tests/support/pages';
 import { seed } from '../scripts/seed';
-import { fmt, summary } from './stats';
+import { FLOOR_FILE, fmt, summary } from './stats';
+import { existsSync, readFileSync } from 'node:fs';
 
 const EDITS = Number(process.env.BENCH_BROWSER_EDITS ?? 50);
 const PLAN = `${APP_URL}/plan/jamtland-harjedalen/2023`;
@@ -56,5 +57,12 @@ for (let i = 0; i < EDITS; i++) {
 const s = summary(samples);
 console.log(`\nbench/browser — ${s.n} edits, cell saved in one Chromium page → text shown in another`);
 console.log(`  p50 ${fmt(s.p50)}  p95 ${fmt(s.p95)}  p99 ${fmt(s.p99)}  max ${fmt(s.max)}`);
+// The floor is bench/propagation's (a bare updateDoc to SDK listeners, allow-all rules), measured
+// in the same run when both run (`npm run bench`, or `-- propagation browser`).
+if (existsSync(FLOOR_FILE.path)) {
+	const { at, floor } = JSON.parse(readFileSync(FLOOR_FILE.path, 'utf8')) as { at: string; floor: { p50: number; p99: number } };
+	const ratio = s.p99 / floor.p99;
+	console.log(`  p99 / the propagation floor's p99 (${fmt(floor.p99)}, measured ${at}) = ${ratio.toFixed(2)} (target ≤ 3: ${ratio <= 3 ? 'met' : 'NOT met'})`);
+} else console.log('  (no propagation floor measured in this run: `npm run bench -- propagation browser` prints the ratio)');
 await browser.close();
 process.exit(0);

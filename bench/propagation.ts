@@ -14,7 +14,9 @@ import { currentRev } from '../src/lib/domain/cell-edit';
 import { row as rowSchema } from '../src/lib/domain/schemas';
 import { seed } from '../scripts/seed';
 import { fmt, summary } from './stats';
-import { readFileSync } from 'node:fs';
+import { CPU_GROUPS, cpuBetween, cpuSample, type CpuGroup } from './cpu';
+import { FLOOR_FILE } from './stats';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const LISTENERS = 30;
@@ -66,8 +68,8 @@ async function setupFloor() {
 
 type Writer = (i: number, text: string) => Promise<void>;
 
-/** `count` edits, each timed until every listener has seen it; the delays go into `samples`. */
-async function measure(label: string, listeners: Firestore[], path: string, write: Writer, count: number, samples: number[]) {
+/** `count` edits, each timed until every listener has seen it; the delays go into `samples`, the suite's CPU time over the timed edits into `cpu`. */
+async function measure(label: string, listeners: Firestore[], path: string, write: Writer, count: number, samples: number[], cpu: Record<CpuGroup, number>) {
 	let pending: { text: string; sentAt: number; seen: Set<number>; into: number[]; done: () => void } | null = null;
 	let listenerError: Error | null = null;
 	const unsubs = listeners.map((db, li) =>
@@ -89,7 +91,9 @@ async function measure(label: string, listeners: Firestore[], path: string, writ
 	await new Promise((r) => setTimeout(r, 1500));
 	// Edit -1 is a warm-up, not timed: the first delivery after a switch of rules or triggers (or the
 	// first run of a function) is a cold start, which a meeting pays once, not per edit.
+	let cpuStart = cpuSample();
 	for (let i = -1; i < count; i++) {
+		if (i === 0) cpuStart = cpuSample();
 		const text = `${label} edit ${i} ${Math.random().toString(36).slice(2)}`;
 		const into = i < 0 ? [] : samples;
 		await new Promise<void>((resolve, reject) => {
@@ -98,6 +102,10 @@ async function measure(label: string, listeners: Firestore[], path: string, writ
 			write(i, text).catch(reject);
 		});
 	}
+	// What the edit left to do after the last listener saw it (a trigger's write) belongs to it too.
+	await new Promise((r) => setTimeout(r, 500));
+	const spent = cpuBetween(cpuStart, cpuSample());
+	for (const g of CPU_GROUPS) cpu[g] += spent[g];
 	unsubs.forEach((u) => u());
 }
 
@@ -140,26 +148,33 @@ const [floorWriter, ...floorListeners] = floorClients;
 const floorWrite: Writer = (_i, text) => updateDoc(doc(floorWriter.db, 'floor/row'), { 'fields.action': text });
 
 const appRules = readFileSync(resolve(import.meta.dirname, '..', 'firestore.rules'), 'utf8');
+// A measurement only, never deployed: the app's rules with the rows readable by any signed-in person,
+// so the difference to "its rules" is the read rule evaluated for each of the 30 deliveries.
+const readsOpen = appRules.replace(/(match \/rows\/\{rowId\} \{\s*allow read: if )canRead\(regionId\);/, '$1signedIn();');
+if (readsOpen === appRules) throw new Error('bench/propagation: the rows match block has changed; update readsOpen');
 const configs = [
 	{ key: 'app', label: 'app (its rules + its functions)', setup: async () => {} },
 	{ key: 'rules', label: 'its rules, triggers off', setup: () => triggers(false) },
+	{ key: 'writeRules', label: 'its write rules, reads open, no triggers', setup: () => Promise.all([triggers(false), loadRules(APP_PROJECT, 'reads-open.rules', readsOpen)]) },
 	{ key: 'functions', label: 'its functions, allow-all rules', setup: () => loadRules(APP_PROJECT, 'allow-all.rules', ALLOW_ALL) },
 	{ key: 'floor', label: 'floor (bare updateDoc, allow-all)', setup: async () => {} }
 ] as const;
-const samples = Object.fromEntries(configs.map((c) => [c.key, [] as number[]])) as Record<(typeof configs)[number]['key'], number[]>;
+type Key = (typeof configs)[number]['key'];
+const samples = Object.fromEntries(configs.map((c) => [c.key, [] as number[]])) as Record<Key, number[]>;
+const cpu = Object.fromEntries(configs.map((c) => [c.key, Object.fromEntries(CPU_GROUPS.map((g) => [g, 0]))])) as Record<Key, Record<CpuGroup, number>>;
 const perRound = Math.max(1, Math.round(EDITS / ROUNDS));
 try {
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const c of configs) {
 			await c.setup();
 			try {
-				if (c.key === 'floor') await measure(c.key, floorListeners.map((x) => x.db), 'floor/row', floorWrite, perRound, samples.floor);
-				else await measure(c.key, appListeners.map((x) => x.db), rowPath, appWrite, perRound, samples[c.key]);
+				if (c.key === 'floor') await measure(c.key, floorListeners.map((x) => x.db), 'floor/row', floorWrite, perRound, samples.floor, cpu.floor);
+				else await measure(c.key, appListeners.map((x) => x.db), rowPath, appWrite, perRound, samples[c.key], cpu[c.key]);
 			} finally {
 				// Only what this configuration switched is switched back: enabling the triggers reloads
 				// every function in the emulator (seconds), so it happens once per round, not per config.
-				if (c.key === 'rules') await triggers(true);
-				if (c.key === 'functions') await loadRules(APP_PROJECT, 'firestore.rules', appRules);
+				if (c.key === 'writeRules' || c.key === 'functions') await loadRules(APP_PROJECT, 'firestore.rules', appRules);
+				if (c.key === 'writeRules') await triggers(true);
 			}
 		}
 	}
@@ -175,7 +190,13 @@ for (const c of configs) {
 	const x = s[c.key];
 	console.log(`  ${c.label.padEnd(36)} p50 ${fmt(x.p50).padStart(9)} (${(x.p50 / floor.p50).toFixed(2)}×)  p95 ${fmt(x.p95).padStart(9)}  p99 ${fmt(x.p99).padStart(9)} (${(x.p99 / floor.p99).toFixed(2)}×)  max ${fmt(x.max)}  n ${x.n}`);
 }
+const edits = perRound * ROUNDS;
+console.log(`  CPU per edit (ms, over the timed edits and half a second after each round): ${CPU_GROUPS.join(' · ')}`);
+for (const c of configs) console.log(`  ${c.label.padEnd(36)} ${CPU_GROUPS.map((g) => (cpu[c.key][g] / edits).toFixed(1).padStart(6)).join(' · ')}`);
 console.log(`  app p50 / floor p50 = ${(s.app.p50 / floor.p50).toFixed(2)} (target ≤ 2)`);
 console.log(`  app p99 / floor p99 = ${(s.app.p99 / floor.p99).toFixed(2)} (target ≤ 3)`);
+// The floor of this run, for bench/browser (run after it in the same suite) to measure against.
+mkdirSync(FLOOR_FILE.dir, { recursive: true });
+writeFileSync(FLOOR_FILE.path, JSON.stringify({ at: new Date().toISOString(), floor: s.floor, app: s.app }));
 await Promise.all([...appClients, ...floorClients].map((c) => deleteApp(c.app)));
 process.exit(0);

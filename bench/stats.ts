@@ -13,3 +13,9 @@ export function summary(samples: number[]) {
 export function fmt(ms: number): string {
 	return `${ms.toFixed(1)} ms`;
 }
+
+/** Where bench/propagation leaves its floor for the benchmarks run after it (git-ignored test-results/). */
+export const FLOOR_FILE = {
+	dir: new URL('../test-results/bench/', import.meta.url).pathname,
+	path: new URL('../test-results/bench/propagation.json', import.meta.url).pathname
+};
