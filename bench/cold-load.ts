@@ -3,14 +3,16 @@
 // (bench/cold-floor). Each round clears the browser's HTTP cache and opens both in a fresh tab of the
 // signed-in context, in turn (the order alternating), so a slow moment of the machine falls on both.
 // Target: the app within 1.5× the floor (p50). Each load is also broken down by the page's own clock
-// (Resource Timing and a MutationObserver): when the last script of its first paint arrived, and
-// when the row entered the DOM.
+// (Resource Timing, the app's load marks of src/lib/load-marks.ts, a MutationObserver): when the last
+// script of its first paint arrived, when the app knew the user, had the profile and started the
+// plan's session, and when the row entered the DOM.
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser, newPerson } from '../tests/support/browser';
 import { APP_URL, clearInbox } from '../tests/support/emulators';
 import { signIn } from '../tests/support/pages';
 import { seed } from '../scripts/seed';
 import { fmt, summary } from './stats';
+import { LOAD_MARKS } from '../src/lib/load-marks';
 
 const ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 12);
 const ROW = 'td[data-row-id="jh23-1-02"][data-field="action"]';
@@ -29,11 +31,17 @@ await page.goto('about:blank');
 /** Milestones of one load, in ms from navigation start by the page's clock. */
 interface Stages {
 	scripts: number;
+	auth: number;
+	profile: number;
+	planSession: number;
 	row: number;
 }
-const STAGES = ['scripts', 'row'] as const;
+const STAGES = ['scripts', 'auth', 'profile', 'planSession', 'row'] as const;
 const STAGE_LABEL: Record<(typeof STAGES)[number], string> = {
 	scripts: 'first paint\'s last script arrived',
+	auth: 'signed-in user known (app)',
+	profile: 'profile read (app)',
+	planSession: 'plan session started (app)',
 	row: 'row in the DOM'
 };
 
@@ -56,15 +64,17 @@ async function coldLoad(ctx: BrowserContext, kind: Kind, stages?: Stages[]): Pro
 	await tab.goto(TARGETS[kind], { waitUntil: 'commit' });
 	await tab.locator(ROW).waitFor({ state: 'visible', timeout: 60_000 });
 	const ms = Date.now() - started;
-	const stage = await tab.evaluate(() => {
+	// No named functions inside: tsx would wrap them in a helper the page does not have.
+	const stage = await tab.evaluate((marks) => {
+		const at = Object.fromEntries(Object.entries(marks).map(([k, name]) => [k, performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN]));
 		const w = window as unknown as { __rowAt?: number };
 		const rowAt = w.__rowAt ?? NaN;
 		// The scripts of the first paint: those that arrived before the row showed (the rest load when idle).
 		const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
 			(e) => (e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name)) && e.responseEnd <= rowAt
 		);
-		return { scripts: Math.max(0, ...scripts.map((e) => e.responseEnd)), row: rowAt };
-	});
+		return { scripts: Math.max(0, ...scripts.map((e) => e.responseEnd)), auth: at.auth, profile: at.profile, planSession: at.planSession, row: rowAt };
+	}, LOAD_MARKS);
 	stages?.push(stage);
 	await tab.close();
 	return ms;
@@ -91,6 +101,7 @@ console.log(`  ratio p50 ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5
 console.log('  where the time goes (p50 by the page\'s clock, from navigation):   app · floor');
 for (const k of STAGES) {
 	const median = (kind: Kind) => summary(stages[kind].map((s) => s[k]).filter((x) => Number.isFinite(x))).p50;
-	console.log(`    ${STAGE_LABEL[k].padEnd(38)} ${fmt(median('app')).padStart(10)} · ${fmt(median('floor'))}`);
+	const show = (x: number) => (Number.isFinite(x) ? fmt(x) : '—');
+	console.log(`    ${STAGE_LABEL[k].padEnd(38)} ${show(median('app')).padStart(10)} · ${show(median('floor'))}`);
 }
 process.exit(0);

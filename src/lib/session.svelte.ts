@@ -11,6 +11,7 @@ import { getRegion } from './firebase/regions.svelte';
 import { getOrganizations } from './firebase/organizations.svelte';
 import { getStaff } from './firebase/staff.svelte';
 import { reopenListeners, stopAllListeners } from './firebase/live.svelte';
+import { LOAD_MARKS, markLoad } from './load-marks';
 
 export interface Membership {
 	regionId: string;
@@ -60,6 +61,7 @@ class Session {
 				this.status = 'signedOut';
 				return;
 			}
+			markLoad(LOAD_MARKS.auth);
 			reopenListeners();
 			void this.#load(user);
 		});
@@ -104,6 +106,7 @@ class Session {
 				regions: new Map(read.flat())
 			};
 			this.status = first ? 'ready' : 'noAccess';
+			markLoad(LOAD_MARKS.profile);
 		} catch (err) {
 			if (generation !== this.#generation) return;
 			console.error('Planbordet: the profile could not be read', err);
