@@ -1,97 +1,81 @@
-// Where a benchmark's CPU goes on this machine: the processes of the Emulator Suite it runs in (found
-// from this process's ancestry), grouped as the Firestore emulator, the Functions emulator's workers,
-// the rest of firebase-tools (hub, Auth, hosting, the functions' host) and this process (the SDK
-// clients), with their CPU time read from /proc (Linux only; elsewhere the groups stay empty).
-import { readdirSync, readFileSync } from 'node:fs';
+// Where a benchmark's CPU goes: the processes of the Emulator Suite it runs in (below the firebase-tools
+// process it descends from), as the Firestore emulator, the Functions emulator's workers, the rest of
+// firebase-tools, and this process with its own children (the SDK clients), read through scripts/proc.mjs.
+import { allPids, commandLine, procStat } from '../scripts/proc.mjs';
 
 export const CPU_GROUPS = ['firestore', 'functions', 'firebase-tools', 'clients'] as const;
 export type CpuGroup = (typeof CPU_GROUPS)[number];
-export type CpuSample = Map<number, { group: CpuGroup; ms: number }>;
+/** CPU milliseconds so far per process, keyed by pid and start time (a recycled pid is another process). */
+export type CpuSample = Map<string, { group: CpuGroup; ms: number }>;
 
-/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+/** /proc's utime and stime are in clock ticks: USER_HZ, 100 a second on Linux. */
 const TICK_MS = 10;
 
-interface Proc {
+interface Stat {
 	pid: number;
 	ppid: number;
-	ms: number;
-	args: string;
+	start: string;
+	cpuTicks: number;
 }
 
-function readProc(pid: number): Proc | null {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		// The command name is in parentheses and may hold spaces: the fields start after the last ')'.
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-		return { pid, ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS, args };
-	} catch {
-		return null;
-	}
+function children(stats: Stat[]): Map<number, Stat[]> {
+	const out = new Map<number, Stat[]>();
+	for (const s of stats) out.set(s.ppid, [...(out.get(s.ppid) ?? []), s]);
+	return out;
 }
 
-function allProcs(): Proc[] {
-	let names: string[];
-	try {
-		names = readdirSync('/proc');
-	} catch {
-		return [];
-	}
-	return names.filter((n) => /^\d+$/.test(n)).map((n) => readProc(Number(n))).filter((p): p is Proc => p !== null);
+function below(root: number, kids: Map<number, Stat[]>): Stat[] {
+	const out: Stat[] = [];
+	const queue = [root];
+	while (queue.length) for (const c of kids.get(queue.shift()!) ?? []) out.push(c), queue.push(c.pid);
+	return out;
 }
 
-/** The firebase-tools process this benchmark runs under (`emulators:exec`), or null. */
-function suiteRoot(procs: Map<number, Proc>): number | null {
-	let pid: number | undefined = process.pid;
-	while (pid && pid > 1) {
-		const p = procs.get(pid);
-		if (!p) return null;
-		if (/emulators:(exec|start)/.test(p.args)) return pid;
-		pid = p.ppid;
+/** The nearest ancestor of this process that runs the Emulator Suite (`emulators:exec` or `:start`). */
+function suiteRoot(byPid: Map<number, Stat>): number | null {
+	for (let pid = byPid.get(process.pid)?.ppid; pid && pid > 1; pid = byPid.get(pid)?.ppid) {
+		if (/emulators:(exec|start)/.test(commandLine(pid))) return pid;
 	}
 	return null;
 }
 
-function groupOf(p: Proc): CpuGroup {
-	if (p.pid === process.pid) return 'clients';
-	if (/\bjava\b/.test(p.args) && /firestore/i.test(p.args)) return 'firestore';
-	if (/functionsEmulatorRuntime/.test(p.args)) return 'functions';
-	return 'firebase-tools';
-}
+let warned = false;
 
-/** CPU time so far of every process in the suite's tree (this process included), by pid. */
+/** CPU time so far of every process in the suite's tree; Linux only (elsewhere, and outside a suite, only this process's). */
 export function cpuSample(): CpuSample {
-	const procs = new Map(allProcs().map((p) => [p.pid, p]));
-	const root = suiteRoot(procs);
+	let stats: Stat[];
+	try {
+		stats = (allPids().map(procStat).filter(Boolean) as Stat[]);
+	} catch {
+		stats = [];
+	}
+	const byPid = new Map(stats.map((s) => [s.pid, s]));
 	const out: CpuSample = new Map();
-	const self = procs.get(process.pid);
-	if (self) out.set(self.pid, { group: 'clients', ms: self.ms });
-	if (root === null) return out;
-	const children = new Map<number, Proc[]>();
-	for (const p of procs.values()) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
-	const stack = [root];
-	while (stack.length) {
-		const pid = stack.pop()!;
-		const p = procs.get(pid)!;
-		// The benchmark's own ancestry below the suite (sh, npx, tsx's wrapper) is not the suite's work.
-		if (!out.has(pid) && (pid === root || !isAncestorOfSelf(pid, procs))) out.set(pid, { group: groupOf(p), ms: p.ms });
-		for (const c of children.get(pid) ?? []) stack.push(c.pid);
+	const add = (s: Stat, group: CpuGroup) => out.set(`${s.pid}:${s.start}`, { group, ms: s.cpuTicks * TICK_MS });
+	const kids = children(stats);
+	const self = byPid.get(process.pid);
+	const mine = new Set<number>();
+	if (self) for (const s of [self, ...below(self.pid, kids)]) add(s, 'clients'), mine.add(s.pid);
+	const root = suiteRoot(byPid);
+	if (root === null) {
+		if (!warned && stats.length > 0) console.warn('[bench/cpu] not inside an Emulator Suite started by firebase-tools: only this process is counted');
+		warned = true;
+		return out;
+	}
+	// The benchmark's own ancestry below the suite (sh, npx, tsx's wrapper) waits; it is not the suite's work.
+	const ancestors = new Set<number>();
+	for (let pid = self?.ppid; pid && pid !== root; pid = byPid.get(pid)?.ppid) ancestors.add(pid);
+	for (const s of [byPid.get(root)!, ...below(root, kids)]) {
+		if (mine.has(s.pid) || ancestors.has(s.pid)) continue;
+		const cmd = commandLine(s.pid);
+		add(s, /\bjava\b/.test(cmd) && /firestore/i.test(cmd) ? 'firestore' : /functionsEmulatorRuntime/.test(cmd) ? 'functions' : 'firebase-tools');
 	}
 	return out;
 }
 
-function isAncestorOfSelf(pid: number, procs: Map<number, Proc>): boolean {
-	let at: number | undefined = procs.get(process.pid)?.ppid;
-	while (at && at > 1) {
-		if (at === pid) return true;
-		at = procs.get(at)?.ppid;
-	}
-	return false;
-}
-
-/** CPU milliseconds spent per group between two samples (a process that started between them counts from 0). */
+/** CPU milliseconds per group between two samples (a process that started between them counts from 0; one that ended is lost). */
 export function cpuBetween(before: CpuSample, after: CpuSample): Record<CpuGroup, number> {
 	const out = Object.fromEntries(CPU_GROUPS.map((g) => [g, 0])) as Record<CpuGroup, number>;
-	for (const [pid, a] of after) out[a.group] += a.ms - (before.get(pid)?.ms ?? 0);
+	for (const [key, a] of after) out[a.group] += a.ms - (before.get(key)?.ms ?? 0);
 	return out;
 }

@@ -1,8 +1,7 @@
 // Write-to-listener latency: 30 signed-in listeners on one plan, one writer editing cells through the
-// app's write code (src/lib/firebase/row-writes.ts), broken down in one run: the app (its rules and
-// its functions), its rules with the functions' triggers off, its functions under allow-all rules, and
-// the floor — a bare updateDoc in a second project id with allow-all rules on the same emulator.
-// The four take turns in rounds, so a slow minute of the machine falls on all of them alike.
+// app's write code (src/lib/firebase/row-writes.ts), broken down in one run into five configurations
+// taking turns in rounds (the app; its rules, triggers off; its write rules with reads open; its
+// functions under allow-all rules; a bare updateDoc floor), with the suite's CPU per edit (bench/cpu.ts).
 import { deleteApp, initializeApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithCustomToken } from 'firebase/auth';
 import { connectFirestoreEmulator, doc, getDoc, getFirestore, onSnapshot, updateDoc, type Firestore } from 'firebase/firestore';
@@ -13,9 +12,8 @@ import { writeCellTo } from '../src/lib/firebase/row-writes';
 import { currentRev } from '../src/lib/domain/cell-edit';
 import { row as rowSchema } from '../src/lib/domain/schemas';
 import { seed } from '../scripts/seed';
-import { fmt, summary } from './stats';
+import { FLOOR_FILE, fmt, summary } from './stats';
 import { CPU_GROUPS, cpuBetween, cpuSample, type CpuGroup } from './cpu';
-import { FLOOR_FILE } from './stats';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -68,8 +66,11 @@ async function setupFloor() {
 
 type Writer = (i: number, text: string) => Promise<void>;
 
-/** `count` edits, each timed until every listener has seen it; the delays go into `samples`, the suite's CPU time over the timed edits into `cpu`. */
-async function measure(label: string, listeners: Firestore[], path: string, write: Writer, count: number, samples: number[], cpu: Record<CpuGroup, number>) {
+/** What a configuration's turns cost: the suite's CPU per group and the wall time, over its timed edits and the half second after each turn. */
+type Cost = Record<CpuGroup, number> & { wall: number };
+
+/** `count` edits, each timed until every listener has seen it; the delays go into `samples`, what the turn cost into `cost`. */
+async function measure(label: string, listeners: Firestore[], path: string, write: Writer, count: number, samples: number[], cost: Cost) {
 	let pending: { text: string; sentAt: number; seen: Set<number>; into: number[]; done: () => void } | null = null;
 	let listenerError: Error | null = null;
 	const unsubs = listeners.map((db, li) =>
@@ -92,8 +93,9 @@ async function measure(label: string, listeners: Firestore[], path: string, writ
 	// Edit -1 is a warm-up, not timed: the first delivery after a switch of rules or triggers (or the
 	// first run of a function) is a cold start, which a meeting pays once, not per edit.
 	let cpuStart = cpuSample();
+	let wallStart = performance.now();
 	for (let i = -1; i < count; i++) {
-		if (i === 0) cpuStart = cpuSample();
+		if (i === 0) (cpuStart = cpuSample()), (wallStart = performance.now());
 		const text = `${label} edit ${i} ${Math.random().toString(36).slice(2)}`;
 		const into = i < 0 ? [] : samples;
 		await new Promise<void>((resolve, reject) => {
@@ -105,7 +107,8 @@ async function measure(label: string, listeners: Firestore[], path: string, writ
 	// What the edit left to do after the last listener saw it (a trigger's write) belongs to it too.
 	await new Promise((r) => setTimeout(r, 500));
 	const spent = cpuBetween(cpuStart, cpuSample());
-	for (const g of CPU_GROUPS) cpu[g] += spent[g];
+	for (const g of CPU_GROUPS) cost[g] += spent[g];
+	cost.wall += performance.now() - wallStart;
 	unsubs.forEach((u) => u());
 }
 
@@ -152,30 +155,34 @@ const appRules = readFileSync(resolve(import.meta.dirname, '..', 'firestore.rule
 // so the difference to "its rules" is the read rule evaluated for each of the 30 deliveries.
 const readsOpen = appRules.replace(/(match \/rows\/\{rowId\} \{\s*allow read: if )canRead\(regionId\);/, '$1signedIn();');
 if (readsOpen === appRules) throw new Error('bench/propagation: the rows match block has changed; update readsOpen');
+// Each configuration names the state it runs in; switch() changes only what differs from the last one
+// (enabling triggers reloads every function in the emulator: seconds, so never without need).
+type RulesName = 'app' | 'reads-open' | 'allow-all';
+const RULES: Record<RulesName, string> = { app: appRules, 'reads-open': readsOpen, 'allow-all': ALLOW_ALL };
 const configs = [
-	{ key: 'app', label: 'app (its rules + its functions)', setup: async () => {} },
-	{ key: 'rules', label: 'its rules, triggers off', setup: () => triggers(false) },
-	{ key: 'writeRules', label: 'its write rules, reads open, no triggers', setup: () => Promise.all([triggers(false), loadRules(APP_PROJECT, 'reads-open.rules', readsOpen)]) },
-	{ key: 'functions', label: 'its functions, allow-all rules', setup: () => loadRules(APP_PROJECT, 'allow-all.rules', ALLOW_ALL) },
-	{ key: 'floor', label: 'floor (bare updateDoc, allow-all)', setup: async () => {} }
-] as const;
+	{ key: 'app', label: 'app (its rules + its functions)', triggersOn: true, rules: 'app' },
+	{ key: 'rules', label: 'its rules, triggers off', triggersOn: false, rules: 'app' },
+	{ key: 'writeRules', label: 'its write rules, reads open, no triggers', triggersOn: false, rules: 'reads-open' },
+	{ key: 'functions', label: 'its functions, allow-all rules', triggersOn: true, rules: 'allow-all' },
+	// The floor is another project: the app's project may stay as it is.
+	{ key: 'floor', label: 'floor (bare updateDoc, allow-all)', triggersOn: null, rules: null }
+] as const satisfies readonly { key: string; label: string; triggersOn: boolean | null; rules: RulesName | null }[];
+let current: { triggersOn: boolean; rules: RulesName } = { triggersOn: true, rules: 'app' };
+async function switchTo(c: (typeof configs)[number]) {
+	if (c.rules !== null && c.rules !== current.rules) await loadRules(APP_PROJECT, `${c.rules}.rules`, RULES[c.rules]);
+	if (c.triggersOn !== null && c.triggersOn !== current.triggersOn) await triggers(c.triggersOn);
+	current = { triggersOn: c.triggersOn ?? current.triggersOn, rules: c.rules ?? current.rules };
+}
 type Key = (typeof configs)[number]['key'];
 const samples = Object.fromEntries(configs.map((c) => [c.key, [] as number[]])) as Record<Key, number[]>;
-const cpu = Object.fromEntries(configs.map((c) => [c.key, Object.fromEntries(CPU_GROUPS.map((g) => [g, 0]))])) as Record<Key, Record<CpuGroup, number>>;
+const costs = Object.fromEntries(configs.map((c) => [c.key, { wall: 0, ...Object.fromEntries(CPU_GROUPS.map((g) => [g, 0])) }])) as Record<Key, Cost>;
 const perRound = Math.max(1, Math.round(EDITS / ROUNDS));
 try {
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const c of configs) {
-			await c.setup();
-			try {
-				if (c.key === 'floor') await measure(c.key, floorListeners.map((x) => x.db), 'floor/row', floorWrite, perRound, samples.floor, cpu.floor);
-				else await measure(c.key, appListeners.map((x) => x.db), rowPath, appWrite, perRound, samples[c.key], cpu[c.key]);
-			} finally {
-				// Only what this configuration switched is switched back: enabling the triggers reloads
-				// every function in the emulator (seconds), so it happens once per round, not per config.
-				if (c.key === 'writeRules' || c.key === 'functions') await loadRules(APP_PROJECT, 'firestore.rules', appRules);
-				if (c.key === 'writeRules') await triggers(true);
-			}
+			await switchTo(c);
+			if (c.key === 'floor') await measure(c.key, floorListeners.map((x) => x.db), 'floor/row', floorWrite, perRound, samples.floor, costs.floor);
+			else await measure(c.key, appListeners.map((x) => x.db), rowPath, appWrite, perRound, samples[c.key], costs[c.key]);
 		}
 	}
 } finally {
@@ -188,11 +195,15 @@ const floor = s.floor;
 console.log(`\nbench/propagation — ${LISTENERS} listeners, ${perRound * ROUNDS} edits per configuration in ${ROUNDS} rounds taken in turn`);
 for (const c of configs) {
 	const x = s[c.key];
-	console.log(`  ${c.label.padEnd(36)} p50 ${fmt(x.p50).padStart(9)} (${(x.p50 / floor.p50).toFixed(2)}×)  p95 ${fmt(x.p95).padStart(9)}  p99 ${fmt(x.p99).padStart(9)} (${(x.p99 / floor.p99).toFixed(2)}×)  max ${fmt(x.max)}  n ${x.n}`);
+	console.log(`  ${c.label.padEnd(40)} p50 ${fmt(x.p50).padStart(9)} (${(x.p50 / floor.p50).toFixed(2)}×)  p95 ${fmt(x.p95).padStart(9)}  p99 ${fmt(x.p99).padStart(9)} (${(x.p99 / floor.p99).toFixed(2)}×)  max ${fmt(x.max)}  n ${x.n}`);
 }
 const edits = perRound * ROUNDS;
-console.log(`  CPU per edit (ms, over the timed edits and half a second after each round): ${CPU_GROUPS.join(' · ')}`);
-for (const c of configs) console.log(`  ${c.label.padEnd(36)} ${CPU_GROUPS.map((g) => (cpu[c.key][g] / edits).toFixed(1).padStart(6)).join(' · ')}`);
+console.log(`  per edit, over the timed edits and half a second after each turn: CPU (ms) ${CPU_GROUPS.join(' · ')} | wall (ms) | cores busy`);
+for (const c of configs) {
+	const x = costs[c.key];
+	const cpuMs = CPU_GROUPS.reduce((sum, g) => sum + x[g], 0);
+	console.log(`  ${c.label.padEnd(40)} ${CPU_GROUPS.map((g) => (x[g] / edits).toFixed(1).padStart(6)).join(' · ')} | ${(x.wall / edits).toFixed(1).padStart(6)} | ${(cpuMs / x.wall).toFixed(2)}`);
+}
 console.log(`  app p50 / floor p50 = ${(s.app.p50 / floor.p50).toFixed(2)} (target ≤ 2)`);
 console.log(`  app p99 / floor p99 = ${(s.app.p99 / floor.p99).toFixed(2)} (target ≤ 3)`);
 // The floor of this run, for bench/browser (run after it in the same suite) to measure against.

@@ -2,6 +2,7 @@
 // benchmarks in bench/ inside it; each prints its figures. `npm run bench -- propagation` runs one
 // (`-- merge` runs the merge benchmark alone, without the build or the emulators; `-- meeting` starts
 // its own suites).
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { emulatorEnv } from './emulator-env.mjs';
@@ -28,6 +29,8 @@ await run('node', ['functions/build.mjs'], { cwd: root });
 // The cold-load floor page goes into build/ after the app's build (which empties it).
 if (benches.includes('cold-load')) await run('node', ['bench/cold-floor/build.mjs'], { cwd: root });
 let code = 0;
+// bench/browser compares with the floor bench/propagation measures in this run, never an older one.
+rmSync(resolve(root, 'test-results', 'bench', 'propagation.json'), { force: true });
 if (benches.length > 0) {
 	const inner = benches.map((b) => `npx tsx bench/${b}.ts`).join(' && ');
 	code = await runInSuite(root, emulatorEnv(), inner, 'auth,firestore,functions,hosting');

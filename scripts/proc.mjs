@@ -8,8 +8,9 @@ export function parseStat(text) {
 	const close = text.lastIndexOf(')');
 	const pid = Number(text.slice(0, text.indexOf(' ')));
 	const fields = text.slice(close + 2).trim().split(/\s+/);
-	// fields[0] is field 3 (state) of proc(5); ppid is field 4, starttime field 22.
-	return { pid, state: fields[0], ppid: Number(fields[1]), start: fields[19] };
+	// fields[0] is field 3 (state) of proc(5); ppid is field 4, utime and stime fields 14 and 15 (clock
+	// ticks, 100 a second), starttime field 22.
+	return { pid, state: fields[0], ppid: Number(fields[1]), start: fields[19], cpuTicks: Number(fields[11]) + Number(fields[12]) };
 }
 
 /** Listening TCP sockets in /proc/net/tcp or tcp6 text: [{ port, inode }]. */
@@ -31,7 +32,7 @@ function read(path) {
 	}
 }
 
-/** { pid, ppid, start, state } of a live process, or null. A zombie counts as gone. */
+/** { pid, ppid, start, state, cpuTicks } of a live process, or null. A zombie counts as gone. */
 export function procStat(pid) {
 	const text = read(`/proc/${pid}/stat`);
 	if (!text) return null;
@@ -54,7 +55,7 @@ export function isSameProcess(record) {
 	return procStat(record.pid)?.start === record.start;
 }
 
-function allPids() {
+export function allPids() {
 	return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
 }
 

@@ -5,9 +5,10 @@ import { descendantsIn, endProcesses, identify, isSameProcess, listeners, parseN
 import { createServer } from 'node:net';
 
 describe('parseStat', () => {
-	test('reads state, ppid and start time after the last parenthesis, whatever the command name holds', () => {
+	test('reads state, ppid, CPU time and start time after the last parenthesis, whatever the command name holds', () => {
 		const line = '4242 (java (x) y) S 17 4242 17 0 -1 4194560 1 0 0 0 5 6 0 0 20 0 30 0 987654 100 10 18446744073709551615';
-		expect(parseStat(line)).toEqual({ pid: 4242, state: 'S', ppid: 17, start: '987654' });
+		// utime 5 + stime 6 clock ticks.
+		expect(parseStat(line)).toEqual({ pid: 4242, state: 'S', ppid: 17, start: '987654', cpuTicks: 11 });
 	});
 });
 
