@@ -12,6 +12,7 @@ import { APP_URL, clearInbox } from '../tests/support/emulators';
 import { signIn } from '../tests/support/pages';
 import { seed } from '../scripts/seed';
 import { sharesOf, type Share } from '../scripts/bundle-share';
+import { rowAt, watchRow } from './row-clock';
 
 const TARGET_KB = 230;
 const NON_FIREBASE_TARGET_KB = 40;
@@ -29,12 +30,7 @@ await signIn(page, 'lansstyrelsen@lst-jamtland.example');
 // notes when the row first enters the DOM (its own clock): a script it started fetching before that
 // is the first paint's; one fetched after (when idle, or on use) is not.
 const plan = await context.newPage();
-await plan.addInitScript((row) => {
-	const w = window as unknown as { rowAt?: number };
-	new MutationObserver(() => {
-		if (w.rowAt === undefined && document.querySelector(row)) w.rowAt = performance.now();
-	}).observe(document, { subtree: true, childList: true });
-}, ROW);
+await watchRow(plan, ROW);
 const bodies = new Map<string, Buffer>();
 plan.on('response', async (res) => {
 	if (res.request().resourceType() !== 'script' || !res.url().startsWith(APP_URL)) return;
@@ -43,10 +39,11 @@ plan.on('response', async (res) => {
 await plan.goto(`${APP_URL}/plan/jamtland-harjedalen/2023`);
 await plan.locator(ROW).waitFor();
 await plan.waitForTimeout(6000); // what loads when the browser is idle after the paint
-const timing = await plan.evaluate(() => ({
-	rowAt: (window as unknown as { rowAt?: number }).rowAt ?? Infinity,
-	started: performance.getEntriesByType('resource').map((e) => ({ url: e.name, at: e.startTime }))
-}));
+const paintedAt = await rowAt(plan);
+const timing = {
+	rowAt: Number.isFinite(paintedAt) ? paintedAt : Infinity,
+	started: await plan.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ url: e.name, at: e.startTime })))
+};
 const startedAt = new Map(timing.started.map((e) => [e.url, e.at]));
 const scripts = [...bodies].map(([url, body]) => ({ url, body, firstPaint: (startedAt.get(url) ?? 0) < timing.rowAt }));
 

@@ -7,6 +7,7 @@ import { APP_URL, clearInbox } from '../tests/support/emulators';
 import { signIn } from '../tests/support/pages';
 import { seed } from '../scripts/seed';
 import { fmt, summary } from './stats';
+import { rowAt, watchRow } from './row-clock';
 import { LOAD_MARKS } from '../src/lib/load-marks';
 
 const ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 12);
@@ -40,16 +41,7 @@ const STAGE_LABEL: Record<(typeof STAGES)[number], string> = {
 	row: 'row in the DOM'
 };
 
-// Every tab records, before any script of the page runs, when the row first enters its DOM.
-await context.addInitScript((selector: string) => {
-	const w = window as unknown as { __rowAt?: number };
-	new MutationObserver((_m, obs) => {
-		if (w.__rowAt === undefined && document.querySelector(selector)) {
-			w.__rowAt = performance.now();
-			obs.disconnect();
-		}
-	}).observe(document, { childList: true, subtree: true });
-}, ROW);
+await watchRow(context, ROW);
 
 async function coldLoad(ctx: BrowserContext, kind: Kind, stages?: Stages[]): Promise<number> {
 	const tab = await ctx.newPage();
@@ -60,16 +52,15 @@ async function coldLoad(ctx: BrowserContext, kind: Kind, stages?: Stages[]): Pro
 	await tab.locator(ROW).waitFor({ state: 'visible', timeout: 60_000 });
 	const ms = Date.now() - started;
 	// No named functions inside: tsx would wrap them in a helper the page does not have.
-	const stage = await tab.evaluate((marks) => {
+	const row = await rowAt(tab);
+	const stage = await tab.evaluate(({ marks, paintedAt }) => {
 		const at = Object.fromEntries(Object.entries(marks).map(([k, name]) => [k, performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN]));
-		const w = window as unknown as { __rowAt?: number };
-		const rowAt = w.__rowAt ?? NaN;
 		// The scripts of the first paint: those that arrived before the row showed (the rest load when idle).
 		const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-			(e) => (e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name)) && e.responseEnd <= rowAt
+			(e) => (e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name)) && e.responseEnd <= paintedAt
 		);
-		return { scripts: scripts.length && Number.isFinite(rowAt) ? Math.max(...scripts.map((e) => e.responseEnd)) : NaN, auth: at.auth, profile: at.profile, planSession: at.planSession, row: rowAt };
-	}, LOAD_MARKS);
+		return { scripts: scripts.length && Number.isFinite(paintedAt) ? Math.max(...scripts.map((e) => e.responseEnd)) : NaN, auth: at.auth, profile: at.profile, planSession: at.planSession, row: paintedAt };
+	}, { marks: LOAD_MARKS, paintedAt: row });
 	stages?.push(stage);
 	// Closed, not navigated away: a page left for about:blank stays alive in the back/forward cache
 	// holding Firestore's multi-tab lease, and every next tab waited ~5 s for it (measured: p50 5.3 s).
